@@ -1,0 +1,111 @@
+package org.fondicasa.allocation.cofinancing;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.fondicasa.testing.TokenFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class CofinancingResourceTest {
+
+    static final String BARI = "072006";
+    static final String BISCEGLIE = "110003";
+    static final String COFIN = """
+            {"amount": 125000.50, "deliberationNumber": "GC 211", "deliberationDate": "2020-11-10",
+             "budgetChapter": "Cap. 12345 art. 2 - Bilancio 2020"}""";
+
+    private final TokenFactory tokens = TokenFactory.fromConfig();
+    private String fund;
+
+    @BeforeEach
+    void createFund() {
+        fund = "COF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "%s", "title": "Ordinary rent fund 2019", "legalAct": "DD 131/2020", "year": 2019,
+                         "amount": 10581636.23}""".formatted(fund))
+                .post("/funds").then().statusCode(201);
+    }
+
+    private String path(String istat) {
+        return "/funds/" + fund + "/municipalities/" + istat + "/cofinancing";
+    }
+
+    @Test
+    void operatorDeclaresForTheirMunicipalityAndRevisionsAreKept() {
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN).put(path(BARI))
+                .then().statusCode(200).body("revision", equalTo(1)).body("amount", equalTo(125000.50f))
+                .body("declaredBy", equalTo("op-072006"));
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
+                .body(COFIN.replace("125000.50", "130000.00")).put(path(BARI))
+                .then().statusCode(200).body("revision", equalTo(2));
+
+        given().auth().oauth2(tokens.operator(BARI)).get(path(BARI)).then().statusCode(200)
+                .body("amount", equalTo(130000.00f));
+        given().auth().oauth2(tokens.regionOfficer()).get(path(BARI) + "/history").then().statusCode(200)
+                .body("revision", contains(1, 2));
+    }
+
+    @Test
+    void operatorCannotChangeAnotherMunicipality() {
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN).put(path(BISCEGLIE))
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(tokens.regionOfficer()).get(path(BISCEGLIE)).then().statusCode(404);
+    }
+
+    @Test
+    void operatorCannotReadAnotherMunicipality() {
+        given().auth().oauth2(tokens.operator(BISCEGLIE)).contentType(ContentType.JSON).body(COFIN).put(path(BISCEGLIE))
+                .then().statusCode(200);
+        given().auth().oauth2(tokens.operator(BARI)).get(path(BISCEGLIE)).then().statusCode(403);
+        given().auth().oauth2(tokens.operator(BARI)).get(path(BISCEGLIE) + "/history").then().statusCode(403);
+        given().auth().oauth2(tokens.regionOfficer()).get(path(BISCEGLIE)).then().statusCode(200);
+    }
+
+    @Test
+    void operatorTokenWithoutMunicipalityIsRefused() {
+        String noClaim = tokens.token("op-nobody", java.util.Set.of("municipality-operator"), java.util.Map.of());
+        given().auth().oauth2(noClaim).contentType(ContentType.JSON).body(COFIN).put(path(BARI)).then().statusCode(403);
+    }
+
+    @Test
+    void otherRolesCannotDeclare() {
+        for (String token : new String[]{tokens.regionOfficer(), tokens.citizen("RSSMRA80A01A662A"), tokens.dashboard(),
+                tokens.deskOperator(BARI)}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(COFIN).put(path(BARI)).then().statusCode(403);
+        }
+        given().contentType(ContentType.JSON).body(COFIN).put(path(BARI)).then().statusCode(401);
+    }
+
+    @Test
+    void invalidDeclarationListsEveryViolationAndStoresNothing() {
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
+                .body("""
+                        {"amount": -1, "deliberationNumber": " ", "deliberationDate": "2999-01-01", "budgetChapter": ""}""")
+                .put(path(BARI))
+                .then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("amount", "budgetChapter", "deliberationDate", "deliberationNumber"));
+        given().auth().oauth2(tokens.operator(BARI)).get(path(BARI)).then().statusCode(404);
+    }
+
+    @Test
+    void badDateIsA400NamingTheField() {
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
+                .body(COFIN.replace("2020-11-10", "10/11/2020")).put(path(BARI))
+                .then().statusCode(400).body("violations[0].field", equalTo("$.deliberationDate"));
+    }
+
+    @Test
+    void unknownFundIs404() {
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN)
+                .put("/funds/NOPE-1/municipalities/" + BARI + "/cofinancing").then().statusCode(404);
+    }
+}
