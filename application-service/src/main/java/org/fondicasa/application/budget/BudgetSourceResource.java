@@ -1,0 +1,38 @@
+package org.fondicasa.application.budget;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fondicasa.platform.security.Caller;
+
+import java.util.List;
+
+import static org.fondicasa.platform.security.Roles.MUNICIPALITY_OPERATOR;
+import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
+
+@Path("/municipalities/{istatCode}/budget-sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Call budgets")
+public class BudgetSourceResource {
+
+    private final Caller caller;
+
+    public BudgetSourceResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Operation(summary = "The money a municipality's calls may spend, per fund and source, as allocation-service announced it")
+    public List<BudgetSourceView> list(@PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
+        caller.requireMunicipality(istatCode);
+        return BudgetSource.<BudgetSource>list("istatCode = ?1 order by fundCode, kind", istatCode).stream()
+                .map(BudgetSourceView::of).toList();
+    }
+}

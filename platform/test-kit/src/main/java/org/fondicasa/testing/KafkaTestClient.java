@@ -1,0 +1,81 @@
+package org.fondicasa.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+/** Plain Kafka clients against the test broker: to send what another service would, and read what arrived. */
+public final class KafkaTestClient {
+
+    private final String bootstrap;
+
+    public KafkaTestClient(String bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    public static KafkaTestClient fromConfig() {
+        return new KafkaTestClient(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    public void send(String topic, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot send to " + topic, e.getCause());
+        }
+    }
+
+    /** Reads the topic from the beginning until {@code count} records match, or fails after {@code timeout}. */
+    public List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                      int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (found.size() < count && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        if (found.size() < count) {
+            throw new AssertionError("expected " + count + " matching record(s) on " + topic + " within " + timeout
+                    + ", found " + found.size());
+        }
+        return found;
+    }
+
+    /** An event envelope as a producing service writes it (see service-kit's envelope schema). */
+    public static String envelope(String id, String type, String source, String subject, String dataJson) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"source\":\"" + source + "\","
+                + (subject == null ? "" : "\"subject\":\"" + subject + "\",")
+                + "\"time\":\"" + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"datacontenttype\":\"application/json\","
+                + "\"dataschema\":\"urn:fondicasa:event:" + type + ":v1\",\"schemaversion\":1,\"data\":" + dataJson + "}";
+    }
+}

@@ -1,0 +1,89 @@
+package org.fondicasa.reporting.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fondicasa.platform.events.EventEnvelope;
+import org.fondicasa.platform.events.IdempotentConsumer;
+import org.fondicasa.platform.events.UnprocessableEventException;
+import org.fondicasa.reporting.ledger.KnownFund;
+import org.fondicasa.reporting.ledger.LedgerEntry;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Turns allocation-service's events into ledger rows, each at most once. */
+@ApplicationScoped
+public class AllocationEventsListener {
+
+    static final String CONSUMER = "reporting-service.ledger";
+
+    private final IdempotentConsumer consumer;
+
+    public AllocationEventsListener(IdempotentConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Incoming("allocation-events")
+    @Blocking
+    public void onEvent(String payload) {
+        consumer.consume(CONSUMER, payload, this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        JsonNode data = event.data();
+        switch (event.type()) {
+            case "FundCreated" -> fundCreated(data);
+            case "CofinancingDeclared" -> cofinancingDeclared(event, data);
+            default -> {
+                // other types on this topic do not move ledger money
+            }
+        }
+    }
+
+    private void fundCreated(JsonNode data) {
+        String code = text(data, "fundCode");
+        if (KnownFund.findById(code) != null) {
+            return;
+        }
+        KnownFund fund = new KnownFund();
+        fund.code = code;
+        fund.title = text(data, "title");
+        fund.legalAct = text(data, "legalAct");
+        fund.year = data.path("year").asInt();
+        fund.amount = money(data, "amount");
+        fund.persist();
+    }
+
+    private void cofinancingDeclared(EventEnvelope event, JsonNode data) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.eventId = UUID.fromString(event.id());
+        entry.fundCode = text(data, "fundCode");
+        entry.istatCode = text(data, "istatCode");
+        entry.kind = LedgerEntry.Kind.COFIN;
+        entry.revision = data.path("revision").asInt();
+        entry.amount = money(data, "amount");
+        entry.legalRef = "deliberation " + text(data, "deliberationNumber") + " of " + text(data, "deliberationDate");
+        entry.occurredAt = event.time();
+        entry.recordedAt = OffsetDateTime.now();
+        entry.persist();
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        if (node == null || !node.isTextual()) {
+            throw new UnprocessableEventException("field " + field + " missing or not a string");
+        }
+        return node.asText();
+    }
+
+    private static BigDecimal money(JsonNode data, String field) {
+        String value = text(data, field);
+        if (!value.matches("-?[0-9]+\\.[0-9]{2}")) {
+            throw new UnprocessableEventException("field " + field + " is not euro with two decimals: " + value);
+        }
+        return new BigDecimal(value);
+    }
+}

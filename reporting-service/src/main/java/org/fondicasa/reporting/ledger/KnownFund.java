@@ -1,0 +1,22 @@
+package org.fondicasa.reporting.ledger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+
+/** A fund as allocation-service announced it (FundCreated). */
+@Entity
+@Table(name = "fund")
+public class KnownFund extends PanacheEntityBase {
+    @Id
+    public String code;
+    public String title;
+    @Column(name = "legal_act")
+    public String legalAct;
+    public int year;
+    public BigDecimal amount;
+}

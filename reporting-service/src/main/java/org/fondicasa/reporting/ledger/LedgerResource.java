@@ -1,0 +1,66 @@
+package org.fondicasa.reporting.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Roles;
+import org.fondicasa.platform.web.ProblemException;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.fondicasa.platform.security.Roles.MUNICIPALITY_OPERATOR;
+import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
+
+@Path("/funds/{code}/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ledger")
+public class LedgerResource {
+
+    private final Caller caller;
+
+    public LedgerResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Operation(summary = "The fund's ledger per municipality: the region sees every municipality, an operator only theirs")
+    public List<LedgerLine> ledger(@PathParam("code") String code,
+                                   @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
+        String scope = istatCode;
+        if (!caller.has(Roles.REGION_OFFICER)) {
+            scope = istatCode != null ? istatCode : caller.istatCode().orElse(null);
+            if (scope == null) {
+                throw ProblemException.forbidden("Your token names no municipality");
+            }
+            caller.requireMunicipality(scope);
+        }
+        if (KnownFund.findById(code) == null) {
+            throw ProblemException.notFound("No fund has code " + code);
+        }
+        List<LedgerEntry> entries = scope == null
+                ? LedgerEntry.list("fundCode", code)
+                : LedgerEntry.list("fundCode = ?1 and istatCode = ?2", code, scope);
+        // COFIN: the highest revision counts
+        Map<String, LedgerEntry> latestCofin = entries.stream()
+                .filter(e -> e.kind == LedgerEntry.Kind.COFIN)
+                .collect(Collectors.toMap(e -> e.istatCode, Function.identity(),
+                        (a, b) -> a.revision >= b.revision ? a : b));
+        return latestCofin.values().stream()
+                .sorted(Comparator.comparing(e -> e.istatCode))
+                .map(e -> new LedgerLine(e.istatCode, e.amount, e.revision))
+                .toList();
+    }
+}

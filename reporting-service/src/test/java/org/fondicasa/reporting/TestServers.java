@@ -1,0 +1,13 @@
+package org.fondicasa.reporting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.fondicasa.testing.PlatformTestResource;
+
+/** Real PostgreSQL, Kafka and OIDC issuer for every @QuarkusTest of this module (one application start). */
+@QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "reporting"))
+public final class TestServers {
+    private TestServers() {
+    }
+}
