@@ -13,14 +13,28 @@ public final class KeycloakTokens {
     }
 
     public static String password(String username) {
-        String base = ConfigProvider.getConfig().getValue(KeycloakTestResource.URL_PROPERTY, String.class);
         return RestAssured.given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", DEMO_CLIENT)
                 .formParam("username", username)
                 .formParam("password", DEMO_PASSWORD)
-                .post(base + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token")
+                .post(tokenEndpoint())
                 .then().statusCode(200)
                 .extract().path("access_token");
+    }
+
+    public static String clientCredentials(String clientId, String secret) {
+        return RestAssured.given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .post(tokenEndpoint())
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    private static String tokenEndpoint() {
+        String base = ConfigProvider.getConfig().getValue(KeycloakTestResource.URL_PROPERTY, String.class);
+        return base + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token";
     }
 }
