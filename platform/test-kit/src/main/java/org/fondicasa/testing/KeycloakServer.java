@@ -197,6 +197,9 @@ public final class KeycloakServer implements AutoCloseable {
         env.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("QUARKUS_") || k.startsWith("JAVA")
                 || k.startsWith("DEBUG") || k.equals("PRINT_ENV"));
         env.put("JAVA_HOME", javaHome.toString());
+        // a local-only admin for the console of this throw-away, in-memory instance
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         // C1 only: noticeably faster start on small CI machines; peak throughput is irrelevant for tests.
         env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
         Process process = pb.start();

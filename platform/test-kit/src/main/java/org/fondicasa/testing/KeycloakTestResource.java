@@ -24,7 +24,6 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
             if (keycloak == null) {
                 keycloak = KeycloakServer.start(KeycloakDistribution.zip(), KeycloakDistribution.realm(),
                         KeycloakDistribution.workDir(Path.of(System.getProperty("java.io.tmpdir"))), 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "keycloak-stop"));
             }
             return Map.of(ISSUER_PROPERTY, keycloak.issuer(), URL_PROPERTY, "http://localhost:" + keycloak.port());
         }
@@ -32,7 +31,7 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void stop() {
-        // shared by every application start in this JVM; the shutdown hook stops it
+        // shared by every application start in this JVM; KeycloakServer's own shutdown hook stops it
     }
 
     /** A test profile whose application trusts the real Keycloak instead of the local test issuer. */

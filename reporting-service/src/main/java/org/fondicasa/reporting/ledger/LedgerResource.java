@@ -39,6 +39,31 @@ public class LedgerResource {
     @Operation(summary = "The fund's ledger per municipality: the region sees every municipality, an operator only theirs")
     public List<LedgerLine> ledger(@PathParam("code") String code,
                                    @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
+        // COFIN: the highest revision counts
+        Map<String, LedgerEntry> latestCofin = entries(code, istatCode).stream()
+                .filter(e -> e.kind == LedgerEntry.Kind.COFIN)
+                .collect(Collectors.toMap(e -> e.istatCode, Function.identity(),
+                        (a, b) -> a.revision >= b.revision ? a : b));
+        return latestCofin.values().stream()
+                .sorted(Comparator.comparing(e -> e.istatCode))
+                .map(e -> new LedgerLine(e.istatCode, e.amount, e.revision))
+                .toList();
+    }
+
+    @GET
+    @Path("/entries")
+    @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Operation(summary = "Every ledger entry with the event it came from, in the order the events occurred")
+    public List<LedgerEntryView> entryList(@PathParam("code") String code,
+                                           @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
+        return entries(code, istatCode).stream()
+                .sorted(Comparator.comparing((LedgerEntry e) -> e.occurredAt).thenComparing(e -> e.eventId))
+                .map(LedgerEntryView::of)
+                .toList();
+    }
+
+    /** The region reads any municipality or all; an operator only their own, whatever they ask for. */
+    private List<LedgerEntry> entries(String code, String istatCode) {
         String scope = istatCode;
         if (!caller.has(Roles.REGION_OFFICER)) {
             scope = istatCode != null ? istatCode : caller.istatCode().orElse(null);
@@ -50,17 +75,8 @@ public class LedgerResource {
         if (KnownFund.findById(code) == null) {
             throw ProblemException.notFound("No fund has code " + code);
         }
-        List<LedgerEntry> entries = scope == null
+        return scope == null
                 ? LedgerEntry.list("fundCode", code)
                 : LedgerEntry.list("fundCode = ?1 and istatCode = ?2", code, scope);
-        // COFIN: the highest revision counts
-        Map<String, LedgerEntry> latestCofin = entries.stream()
-                .filter(e -> e.kind == LedgerEntry.Kind.COFIN)
-                .collect(Collectors.toMap(e -> e.istatCode, Function.identity(),
-                        (a, b) -> a.revision >= b.revision ? a : b));
-        return latestCofin.values().stream()
-                .sorted(Comparator.comparing(e -> e.istatCode))
-                .map(e -> new LedgerLine(e.istatCode, e.amount, e.revision))
-                .toList();
     }
 }

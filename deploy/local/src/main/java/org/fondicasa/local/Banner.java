@@ -1,0 +1,45 @@
+package org.fondicasa.local;
+
+import java.nio.file.Path;
+
+/** What the run command prints once everything is ready. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String text(LocalSystem system, Path root) {
+        String token = system.keycloakIssuer() + "/protocol/openid-connect/token";
+        return """
+
+                ==================================================================================================
+                 fondicasa is up. Logs: %s
+                --------------------------------------------------------------------------------------------------
+                 allocation-service   %s/q/swagger-ui
+                 application-service  %s/q/swagger-ui
+                 reporting-service    %s/q/swagger-ui
+                 readiness            <service>/q/health/ready     metrics  <service>/q/metrics
+                 Keycloak             %s   (admin console: http://localhost:%s/admin, admin/admin)
+                 PostgreSQL           %s   (user postgres, password postgres)
+                 Kafka                %s
+
+                 Demo users (password "demo"): regione (region-officer), op-bari, op-bisceglie, op-pulsano,
+                 op-casarano (municipality-operator), mario.rossi, anna.bianchi (citizen), sportello-bari
+                 (desk-operator); client dashboard-client / dashboard-secret (dashboard, client credentials).
+
+                 A token:
+                   TOKEN=$(curl -s -d grant_type=password -d client_id=fondicasa-cli -d username=op-bari -d password=demo \\
+                     %s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                   curl -H "Authorization: Bearer $TOKEN" %s/funds/AFFITTI-2019/municipalities/072006/cofinancing
+
+                 Ctrl-C stops everything this command started.
+                ==================================================================================================
+                """.formatted(root.resolve(".local/logs"), system.url("allocation"), system.url("application"),
+                system.url("reporting"), system.keycloakIssuer(), portOf(system.keycloakIssuer()),
+                system.postgresUrl("allocation"), system.kafkaBootstrapServers(), token, system.url("allocation"));
+    }
+
+    private static String portOf(String url) {
+        return url.replaceAll("^http://[^:]+:([0-9]+).*$", "$1");
+    }
+}

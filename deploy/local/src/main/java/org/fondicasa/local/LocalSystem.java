@@ -1,0 +1,186 @@
+package org.fondicasa.local;
+
+import org.fondicasa.testing.KafkaBroker;
+import org.fondicasa.testing.KeycloakDistribution;
+import org.fondicasa.testing.KeycloakServer;
+import org.fondicasa.testing.PostgresServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine, nothing but a JDK needed: embedded PostgreSQL (one database per service), an
+ * in-JVM Kafka KRaft broker, a real Keycloak with the realm of deploy/keycloak, and the three services as child
+ * processes. Everything it starts, it stops: on Ctrl-C or {@link #close()}.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    public static final List<String> TOPICS = List.of("allocation.events", "application.events", "reporting.events",
+            "dashboard.aggregates", "allocation.events.dlq", "application.events.dlq", "reporting.events.dlq");
+    public static final String DEMO_CLIENT = "fondicasa-cli";
+
+    /** Ports: 0 picks a free one (tests); the defaults are what the README documents. */
+    public record Options(Path root, int allocationPort, int applicationPort, int reportingPort, int keycloakPort,
+                          int postgresPort) {
+        public static Options documented(Path root) {
+            return new Options(root, 8081, 8082, 8083, 8180, 15432);
+        }
+
+        public static Options freePorts(Path root) {
+            return new Options(root, 0, 0, 0, 0, 0);
+        }
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new HashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+
+    private LocalSystem() {
+    }
+
+    public static LocalSystem start(Options options) {
+        LocalSystem system = new LocalSystem();
+        try {
+            system.startAll(options);
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) {
+        Path work = options.root().resolve(".local");
+        deleteTree(work.resolve("postgres"));
+        deleteTree(work.resolve("kafka"));
+        Path logs = work.resolve("logs");
+
+        step("PostgreSQL");
+        postgres = PostgresServer.start(work.resolve("postgres"), port(options.postgresPort()));
+        started.add(postgres);
+        for (String db : List.of("allocation", "application", "reporting")) {
+            postgres.createDatabase(db);
+        }
+        step("Kafka");
+        kafka = KafkaBroker.start(work.resolve("kafka"));
+        started.add(kafka);
+        kafka.createTopics(TOPICS, 3);
+        step("Keycloak (realm puglia)");
+        keycloak = KeycloakServer.start(KeycloakDistribution.zip(), options.root().resolve("deploy/keycloak/puglia-realm.json"),
+                KeycloakDistribution.workDir(work), port(options.keycloakPort()));
+        started.add(keycloak);
+
+        step("services");
+        Map<String, Integer> ports = Map.of("allocation", port(options.allocationPort()),
+                "application", port(options.applicationPort()), "reporting", port(options.reportingPort()));
+        for (String name : List.of("allocation", "application", "reporting")) {
+            Map<String, String> env = Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(name),
+                    "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            ServiceProcess service = ServiceProcess.start(name + "-service",
+                    options.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar"), ports.get(name), env, logs);
+            services.put(name, service);
+            started.add(service);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    public String url(String service) {
+        return services.get(service).url();
+    }
+
+    public String keycloakIssuer() {
+        return keycloak.issuer();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String postgresUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /** A demo user's access token (password grant of the public demo client; every demo password is "demo"). */
+    public String token(String username) {
+        return keycloak.passwordToken(DEMO_CLIENT, username, "demo");
+    }
+
+    public String dashboardToken() {
+        return keycloak.clientCredentialsToken("dashboard-client", "dashboard-secret");
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("fondicasa.root", ".")).toAbsolutePath().normalize();
+        boolean demo = !List.of(args).contains("--no-demo");
+        LocalSystem system = start(Options.documented(root));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping everything this command started...");
+            system.close();
+            stopped.countDown();
+        }, "local-system-stop"));
+        if (demo) {
+            step("demo data");
+            new DemoData(system).load();
+        }
+        System.out.println(Banner.text(system, root));
+        stopped.await();
+    }
+
+    private static void step(String what) {
+        System.out.println("[local] starting " + what + " ...");
+    }
+
+    private static int port(int requested) {
+        if (requested != 0) {
+            return requested;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
