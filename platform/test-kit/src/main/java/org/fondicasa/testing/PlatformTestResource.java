@@ -14,6 +14,8 @@ import java.util.Map;
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER_PROPERTY = "fondicasa.test.oidc.issuer";
+    /** The test database; the kit's defaults point the datasource at it, so a test profile can point elsewhere. */
+    public static final String JDBC_URL_PROPERTY = "fondicasa.test.jdbc-url";
     public static final String KEY_PROPERTY = "fondicasa.test.oidc.signing-key";
     /** Every topic of the system, created up front so consumers never wait for auto-creation. */
     public static final List<String> TOPICS = List.of("allocation.events", "application.events", "reporting.events",
@@ -42,7 +44,7 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
                 Runtime.getRuntime().addShutdownHook(new Thread(PlatformTestResource::stopAll, "test-servers-stop"));
             }
             postgres.createDatabase(database);
-            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+            config.put(JDBC_URL_PROPERTY, postgres.jdbcUrl(database));
             config.put("quarkus.datasource.username", postgres.username());
             config.put("quarkus.datasource.password", postgres.password());
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());

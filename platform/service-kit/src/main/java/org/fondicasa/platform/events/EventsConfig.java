@@ -18,8 +18,8 @@ public interface EventsConfig {
     @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
     String bootstrapServers();
 
-    /** How often the relay looks for unpublished outbox rows. */
-    @WithDefault("200ms")
+    /** How often the relay looks for unpublished outbox rows (the scheduler's finest grain is one second). */
+    @WithDefault("1s")
     Duration relayInterval();
 
     /** Rows the relay publishes per transaction. */

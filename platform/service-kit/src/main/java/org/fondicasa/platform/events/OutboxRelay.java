@@ -53,7 +53,7 @@ public class OutboxRelay {
         registry.gauge("fondicasa.outbox.pending", this, OutboxRelay::pendingOrMinusOne);
     }
 
-    @Scheduled(every = "${fondicasa.events.relay-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${fondicasa.events.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (!schema.isMigrated()) {
             return;
