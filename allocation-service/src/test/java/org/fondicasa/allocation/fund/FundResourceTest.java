@@ -120,4 +120,14 @@ class FundResourceTest {
         given().auth().oauth2(tokens.regionOfficer()).get("/funds/NOPE-404").then().statusCode(404)
                 .body("detail", equalTo("No fund has code NOPE-404"));
     }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        given().auth().oauth2(tokens.regionOfficer()).get("/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(tokens.regionOfficer()).delete("/funds")
+                .then().statusCode(405).contentType("application/problem+json");
+        given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.TEXT).body("code=X").post("/funds")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
 }
