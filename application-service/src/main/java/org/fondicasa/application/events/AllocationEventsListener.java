@@ -7,10 +7,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.application.budget.BudgetSource;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
-import org.fondicasa.platform.events.UnprocessableEventException;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+
+import static org.fondicasa.platform.events.EventData.euro;
+import static org.fondicasa.platform.events.EventData.integer;
+import static org.fondicasa.platform.events.EventData.text;
 
 /** Keeps each municipality's call budget sources in step with allocation-service, each event at most once. */
 @ApplicationScoped
@@ -37,13 +40,10 @@ public class AllocationEventsListener {
     }
 
     private void cofinancingDeclared(JsonNode data) {
-        String fund = required(data, "fundCode");
-        String istat = required(data, "istatCode");
-        int revision = data.path("revision").asInt();
-        String amount = required(data, "amount");
-        if (!amount.matches("[0-9]+\\.[0-9]{2}")) {
-            throw new UnprocessableEventException("amount is not euro with two decimals: " + amount);
-        }
+        String fund = text(data, "fundCode");
+        String istat = text(data, "istatCode");
+        int revision = integer(data, "revision");
+        BigDecimal amount = euro(data, "amount");
         BudgetSource source = BudgetSource.findById(new BudgetSource.Key(fund, istat, "COFIN"));
         if (source != null && source.revision >= revision) {
             return; // an older revision arriving late changes nothing
@@ -55,18 +55,10 @@ public class AllocationEventsListener {
             source.kind = "COFIN";
         }
         source.revision = revision;
-        source.amount = new BigDecimal(amount);
-        source.legalRef = "municipal deliberation " + required(data, "deliberationNumber") + " of "
-                + required(data, "deliberationDate") + ", " + required(data, "budgetChapter");
+        source.amount = amount;
+        source.legalRef = "municipal deliberation " + text(data, "deliberationNumber") + " of "
+                + text(data, "deliberationDate") + ", " + text(data, "budgetChapter");
         source.updatedAt = OffsetDateTime.now();
         source.persist();
-    }
-
-    private static String required(JsonNode data, String field) {
-        JsonNode node = data.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new UnprocessableEventException("field " + field + " missing or not a string");
-        }
-        return node.asText();
     }
 }

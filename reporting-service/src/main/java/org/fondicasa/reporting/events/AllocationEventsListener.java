@@ -6,13 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
-import org.fondicasa.platform.events.UnprocessableEventException;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.LedgerEntry;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+
+import static org.fondicasa.platform.events.EventData.euro;
+import static org.fondicasa.platform.events.EventData.integer;
+import static org.fondicasa.platform.events.EventData.text;
 
 /** Turns allocation-service's events into ledger rows, each at most once. */
 @ApplicationScoped
@@ -52,8 +54,8 @@ public class AllocationEventsListener {
         fund.code = code;
         fund.title = text(data, "title");
         fund.legalAct = text(data, "legalAct");
-        fund.year = data.path("year").asInt();
-        fund.amount = money(data, "amount");
+        fund.year = integer(data, "year");
+        fund.amount = euro(data, "amount");
         fund.persist();
     }
 
@@ -63,27 +65,11 @@ public class AllocationEventsListener {
         entry.fundCode = text(data, "fundCode");
         entry.istatCode = text(data, "istatCode");
         entry.kind = LedgerEntry.Kind.COFIN;
-        entry.revision = data.path("revision").asInt();
-        entry.amount = money(data, "amount");
+        entry.revision = integer(data, "revision");
+        entry.amount = euro(data, "amount");
         entry.legalRef = "deliberation " + text(data, "deliberationNumber") + " of " + text(data, "deliberationDate");
         entry.occurredAt = event.time();
         entry.recordedAt = OffsetDateTime.now();
         entry.persist();
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode node = data.get(field);
-        if (node == null || !node.isTextual()) {
-            throw new UnprocessableEventException("field " + field + " missing or not a string");
-        }
-        return node.asText();
-    }
-
-    private static BigDecimal money(JsonNode data, String field) {
-        String value = text(data, field);
-        if (!value.matches("-?[0-9]+\\.[0-9]{2}")) {
-            throw new UnprocessableEventException("field " + field + " is not euro with two decimals: " + value);
-        }
-        return new BigDecimal(value);
     }
 }
