@@ -23,7 +23,10 @@ final class Banner {
                  PostgreSQL           %s   (user postgres, password postgres)
                  Kafka                %s
 
-                 Demo users (password "demo"): regione (region-officer), op-bari, op-bisceglie, op-pulsano,
+                 Demo data: funds FINCOVID-2020 (DGR 1724/2020, € 8.357.151,20) and AFFITTI-2019 (DD 131/2020); COFIN
+ declared by Bari, Bisceglie, Pulsano and Casarano, seen in reporting-service's ledger (/funds/AFFITTI-2019/ledger).
+
+ Demo users (password "demo"): regione (region-officer), op-bari, op-bisceglie, op-pulsano,
                  op-casarano (municipality-operator), mario.rossi, anna.bianchi (citizen), sportello-bari
                  (desk-operator); client dashboard-client / dashboard-secret (dashboard, client credentials).
 

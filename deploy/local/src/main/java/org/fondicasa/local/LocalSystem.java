@@ -151,7 +151,7 @@ public final class LocalSystem implements AutoCloseable {
             stopped.countDown();
         }, "local-system-stop"));
         if (demo) {
-            step("demo data");
+            System.out.println("[local] loading demo data through the public APIs ...");
             new DemoData(system).load();
         }
         System.out.println(Banner.text(system, root));
