@@ -17,10 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.allocation.split.AllocationRun;
+import org.fondicasa.platform.web.Problem;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.math.RoundingMode;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Objects;
 import java.util.List;
 
 import static org.fondicasa.platform.security.Roles.DASHBOARD;
@@ -32,20 +38,37 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Tag(name = "Funds")
 public class FundResource {
 
+    static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
     private final Outbox outbox;
     private final Caller caller;
+    private final FundDefaults defaults;
 
-    public FundResource(Outbox outbox, Caller caller) {
+    public FundResource(Outbox outbox, Caller caller, FundDefaults defaults) {
         this.outbox = outbox;
         this.caller = caller;
+        this.defaults = defaults;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Create a fund with the legal act that set it; emits FundCreated")
+    @Operation(summary = "Create a fund with the legal act that set it and its rules; emits FundCreated")
     public Response create(@NotNull @Valid FundRequest request, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (request.bonusReserve().compareTo(request.amount()) > 0) {
+            violations.add(new Problem.Violation("bonusReserve", "must not exceed the amount"));
+        }
+        if (request.minimumShare().compareTo(request.amount().subtract(request.bonusReserve())) > 0) {
+            violations.add(new Problem.Violation("minimumShare", "must not exceed the amount less the bonus reserve"));
+        }
+        if (request.previousFund() != null && Fund.findById(request.previousFund()) == null) {
+            violations.add(new Problem.Violation("previousFund", "no fund has code " + request.previousFund()));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations.size() + " field(s) are not valid", violations);
+        }
         if (Fund.findById(request.code()) != null) {
             throw ProblemException.conflict("A fund with code " + request.code() + " exists already");
         }
@@ -55,19 +78,26 @@ public class FundResource {
         fund.legalAct = request.legalAct().strip();
         fund.year = request.year();
         fund.amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);
+        fund.bonusReserve = request.bonusReserve().setScale(2, RoundingMode.UNNECESSARY);
+        fund.minimumShare = request.minimumShare().setScale(2, RoundingMode.UNNECESSARY);
+        fund.cofinancingThreshold = Objects.requireNonNullElse(request.cofinancingThreshold(), defaults.cofinancingThreshold());
+        fund.penaltyRate = Objects.requireNonNullElse(request.penaltyRate(), defaults.penaltyRate());
+        fund.penaltyDestination = Objects.requireNonNullElse(request.penaltyDestination(), defaults.penaltyDestination());
+        fund.quotaDeadline = rome(request.quotaDeadline());
+        fund.reportDeadline = rome(request.reportDeadline());
+        fund.previousFund = request.previousFund();
         fund.createdAt = OffsetDateTime.now();
         fund.createdBy = caller.name();
         fund.persist();
-        outbox.publish(FundCreated.TYPE, FundCreated.VERSION, null, fund.code,
-                new FundCreated(fund.code, fund.title, fund.legalAct, fund.year, fund.amount.toPlainString()));
-        return Response.created(uri.getAbsolutePathBuilder().path(fund.code).build()).entity(FundView.of(fund)).build();
+        outbox.publish(FundCreated.TYPE, FundCreated.VERSION, null, fund.code, FundCreated.of(fund));
+        return Response.created(uri.getAbsolutePathBuilder().path(fund.code).build()).entity(view(fund)).build();
     }
 
     @GET
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
     @Operation(summary = "All funds, newest year first")
     public List<FundView> list() {
-        return Fund.<Fund>list("order by year desc, code").stream().map(FundView::of).toList();
+        return Fund.<Fund>list("order by year desc, code").stream().map(FundResource::view).toList();
     }
 
     @GET
@@ -75,7 +105,16 @@ public class FundResource {
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
     @Operation(summary = "One fund")
     public FundView get(@PathParam("code") String code) {
-        return FundView.of(require(code));
+        return view(require(code));
+    }
+
+    static FundView view(Fund fund) {
+        AllocationRun published = AllocationRun.published(fund.code);
+        return FundView.of(fund, published == null ? null : published.allocated, published == null ? null : published.residual);
+    }
+
+    private static OffsetDateTime rome(LocalDateTime local) {
+        return local == null ? null : local.atZone(ROME).toOffsetDateTime();
     }
 
     public static Fund require(String code) {

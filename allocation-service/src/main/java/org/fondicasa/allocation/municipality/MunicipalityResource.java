@@ -2,7 +2,11 @@ package org.fondicasa.allocation.municipality;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,14 +39,40 @@ public class MunicipalityResource {
         return found.stream().map(MunicipalityView::of).toList();
     }
 
+    /** The flags the region sets; absent fields stay as they are. */
+    public record Flags(Boolean highHousingTension, Boolean annexE) {
+    }
+
+    @PATCH
+    @Path("/{istatCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed(REGION_OFFICER)
+    @Operation(summary = "Set the high-housing-tension (CIPE 87/2003) and Annex E flags of a municipality")
+    public MunicipalityView setFlags(@PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode,
+                                     @NotNull Flags flags) {
+        Municipality m = require(istatCode);
+        if (flags.highHousingTension() != null) {
+            m.highHousingTension = flags.highHousingTension();
+        }
+        if (flags.annexE() != null) {
+            m.annexE = flags.annexE();
+        }
+        return MunicipalityView.of(m);
+    }
+
     @GET
     @Path("/{istatCode}")
     @Operation(summary = "One municipality by ISTAT code")
     public MunicipalityView get(@PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
+        return MunicipalityView.of(require(istatCode));
+    }
+
+    private static Municipality require(String istatCode) {
         Municipality m = Municipality.findById(istatCode);
         if (m == null) {
             throw ProblemException.notFound("No Puglia municipality has ISTAT code " + istatCode);
         }
-        return MunicipalityView.of(m);
+        return m;
     }
 }

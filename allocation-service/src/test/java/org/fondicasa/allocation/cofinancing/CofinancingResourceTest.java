@@ -31,7 +31,7 @@ class CofinancingResourceTest {
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
                 .body("""
                         {"code": "%s", "title": "Ordinary rent fund 2019", "legalAct": "DD 131/2020", "year": 2019,
-                         "amount": 10581636.23}""".formatted(fund))
+                         "amount": 10581636.23, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
                 .post("/funds").then().statusCode(201);
     }
 

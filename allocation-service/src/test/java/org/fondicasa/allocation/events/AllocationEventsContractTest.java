@@ -35,7 +35,7 @@ class AllocationEventsContractTest {
         String fund = "EVT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
                 .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00}""".formatted(fund))
+                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
                 .post("/funds").then().statusCode(201);
         for (String amount : List.of("10.00", "20.00", "30.00")) {
             given().auth().oauth2(tokens.operator("110003")).contentType(ContentType.JSON)

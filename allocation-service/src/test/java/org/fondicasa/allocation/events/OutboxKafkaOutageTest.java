@@ -53,7 +53,7 @@ class OutboxKafkaOutageTest {
         String fund = "OUT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(TokenFactory.fromConfig().regionOfficer()).contentType(ContentType.JSON)
                 .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 5.00}""".formatted(fund))
+                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 5.00, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
                 .post("/funds").then().statusCode(201);
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> pending(fund) == 1);

@@ -26,7 +26,7 @@ class FundResourceTest {
     static String fundJson(String code) {
         return """
                 {"code": "%s", "title": "FINCOVID: rent support, DM 343/2020", "legalAct": "DGR 1724/2020",
-                 "year": 2020, "amount": 8357151.20}""".formatted(code);
+                 "year": 2020, "amount": 8357151.20, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(code);
     }
 
     @Test
@@ -62,7 +62,7 @@ class FundResourceTest {
                 .post("/funds")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:fondicasa:problem:validation"))
-                .body("violations.field", containsInAnyOrder("amount", "code", "title", "year"))
+                .body("violations.field", containsInAnyOrder("amount", "bonusReserve", "code", "minimumShare", "title", "year"))
                 .body("detail", not(containsString("Exception")));
     }
 
@@ -129,5 +129,31 @@ class FundResourceTest {
                 .then().statusCode(405).contentType("application/problem+json");
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.TEXT).body("code=X").post("/funds")
                 .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void aFundCarriesItsRulesWithDefaultsFromTheActAndDeadlinesInRomeTime() {
+        String code = newCode();
+        given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00,
+                         "bonusReserve": 100.00, "minimumShare": 5.00, "quotaDeadline": "2020-11-15T23:59:59"}""".formatted(code))
+                .post("/funds").then().statusCode(201)
+                .body("bonusReserve", equalTo(100.00f))
+                .body("cofinancingThreshold", equalTo(0.20f))
+                .body("penaltyRate", equalTo(0.10f))
+                .body("penaltyDestination", equalTo("REDISTRIBUTE"))
+                .body("quotaDeadline", equalTo("2020-11-15T23:59:59+01:00"))
+                .body("published", equalTo(false));
+    }
+
+    @Test
+    void rulesThatContradictTheAmountAreRefused() {
+        given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "%s", "title": "t", "legalAct": "DGR 1/2020", "year": 2020, "amount": 100.00,
+                         "bonusReserve": 100.01, "minimumShare": 200.00, "previousFund": "NOPE-0"}""".formatted(newCode()))
+                .post("/funds").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("bonusReserve", "minimumShare", "previousFund"));
     }
 }

@@ -62,4 +62,15 @@ class MunicipalityResourceTest {
                 java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate()).regionOfficer();
         given().auth().oauth2(forged).get("/municipalities").then().statusCode(401);
     }
+
+    @Test
+    void theRegionSetsTheFlagsAndNobodyElseDoes() {
+        given().auth().oauth2(tokens.regionOfficer()).contentType("application/json").body("{\"highHousingTension\": true}")
+                .patch("/municipalities/075016")
+                .then().statusCode(200).body("highHousingTension", equalTo(true)).body("annexE", equalTo(false))
+                .body("provinceCode", equalTo("075"));
+        given().auth().oauth2(tokens.operator("075016")).contentType("application/json").body("{\"annexE\": true}")
+                .patch("/municipalities/075016").then().statusCode(403);
+        given().auth().oauth2(tokens.regionOfficer()).get("/municipalities/075016").then().body("annexE", equalTo(false));
+    }
 }

@@ -28,7 +28,7 @@ class KeycloakTokensTest {
         String fund = "KC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(KeycloakTokens.password("regione")).contentType(ContentType.JSON)
                 .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1.00}""".formatted(fund))
+                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1.00, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
                 .post("/funds").then().statusCode(201);
 
         String bari = KeycloakTokens.password("op-bari");

@@ -30,10 +30,10 @@ final class DemoData {
         String funds = system.url("allocation") + "/funds";
         Http.expect(201, "POST", funds, region, """
                 {"code": "%s", "title": "FINCOVID: rent support fund, DM 343 of 12/08/2020", "legalAct": "DGR 1724/2020",
-                 "year": 2020, "amount": 8357151.20}""".formatted(FINCOVID));
+                 "year": 2020, "amount": 8357151.20, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(FINCOVID));
         Http.expect(201, "POST", funds, region, """
                 {"code": "%s", "title": "Ordinary rent support 2019 (L. 431/1998 art. 11)", "legalAct": "DD 131/2020",
-                 "year": 2019, "amount": 10581636.23}""".formatted(ORDINARY));
+                 "year": 2019, "amount": 10581636.23, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(ORDINARY));
         for (String[] cofin : COFIN) {
             Http.expect(200, "PUT", funds + "/" + ORDINARY + "/municipalities/" + cofin[1] + "/cofinancing",
                     system.token(cofin[0]), """

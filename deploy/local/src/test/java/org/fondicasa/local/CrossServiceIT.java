@@ -49,7 +49,7 @@ class CrossServiceIT {
         String region = system.token("regione");
         String fund = "XS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Http.expect(201, "POST", system.url("allocation") + "/funds", region, """
-                {"code": "%s", "title": "cross-service", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 100.00}"""
+                {"code": "%s", "title": "cross-service", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 100.00, "bonusReserve": 0.00, "minimumShare": 0.00}"""
                 .formatted(fund));
         Http.expect(200, "PUT", system.url("allocation") + "/funds/" + fund + "/municipalities/110003/cofinancing",
                 system.token("op-bisceglie"), """
