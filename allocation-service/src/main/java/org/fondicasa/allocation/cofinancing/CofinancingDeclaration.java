@@ -13,7 +13,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * One revision of a municipality's co-financing (COFIN) declaration for a fund. Revisions are never updated:
+ * One revision of a municipality's ordinary-call inputs for a fund: Fin_base, Fin_c, QEmi, QSmine and its co-financing
+ * (COFIN) with the deliberation and budget-chapter evidence. Revisions are never updated:
  * the latest one counts, the earlier ones are the history.
  */
 @Entity
@@ -28,8 +29,18 @@ public class CofinancingDeclaration extends PanacheEntityBase {
     @Column(name = "istat_code")
     public String istatCode;
     public int revision;
-    /** Euro, scale 2. */
-    public BigDecimal amount;
+    /** The municipality's published share of this fund, as preloaded when declared. Euro, scale 2, as all money here. */
+    @Column(name = "fin_base")
+    public BigDecimal finBase;
+    @Column(name = "fin_c")
+    public BigDecimal finC;
+    @Column(name = "q_emi")
+    public BigDecimal qEmi;
+    /** Only municipalities listed in the act's Annex E. */
+    @Column(name = "q_smine")
+    public BigDecimal qSmine;
+    /** Municipal co-financing (COFIN). */
+    public BigDecimal cofin;
     @Column(name = "deliberation_number")
     public String deliberationNumber;
     @Column(name = "deliberation_date")

@@ -16,18 +16,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.allocation.municipality.Municipality;
+import org.fondicasa.allocation.split.AllocationRun;
+import org.fondicasa.allocation.split.AllocationShare;
+import org.fondicasa.platform.web.Problem;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.web.ProblemException;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import static org.fondicasa.platform.security.Roles.MUNICIPALITY_OPERATOR;
 import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
-/** A municipality's co-financing of the ordinary rent call (COFIN): declared by its operator, seen by the region. */
+/** A municipality's ordinary-call inputs and co-financing (COFIN): declared by its operator, seen by the region. */
 @Path("/funds/{code}/municipalities/{istatCode}/cofinancing")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Co-financing (COFIN)")
@@ -46,28 +51,42 @@ public class CofinancingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(MUNICIPALITY_OPERATOR)
-    @Operation(summary = "Declare (or revise) the municipality's COFIN; emits CofinancingDeclared")
+    @Operation(summary = "Declare (or revise) the ordinary-call inputs: Fin_c, QEmi, QSmine, COFIN with its evidence; emits CofinancingDeclared")
     public CofinancingView declare(@PathParam("code") String code,
                                    @PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode,
                                    @NotNull @Valid CofinancingRequest request) {
         caller.requireMunicipality(istatCode);
         FundResource.require(code);
-        requireMunicipalityExists(istatCode);
+        Municipality municipality = requireMunicipality(istatCode);
+        BigDecimal finBase = preloadedFinBase(code, istatCode);
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (request.finBase() != null && request.finBase().compareTo(finBase) != 0) {
+            violations.add(new Problem.Violation("finBase", "Fin_base is preloaded from the published split of fund " + code
+                    + ": " + finBase.toPlainString() + "; omit it or send that figure"));
+        }
+        if (request.qSmine().signum() > 0 && !municipality.annexE) {
+            violations.add(new Problem.Violation("qSmine", "only municipalities listed in Annex E may enter QSmine"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations.size() + " field(s) are not valid", violations);
+        }
         CofinancingDeclaration previous = CofinancingDeclaration.latest(code, istatCode);
         CofinancingDeclaration d = new CofinancingDeclaration();
         d.fundCode = code;
         d.istatCode = istatCode;
         d.revision = previous == null ? 1 : previous.revision + 1;
-        d.amount = request.amount().setScale(2, RoundingMode.UNNECESSARY);
-        d.deliberationNumber = request.deliberationNumber().strip();
+        d.finBase = finBase;
+        d.finC = euro(request.finC());
+        d.qEmi = euro(request.qEmi());
+        d.qSmine = euro(request.qSmine());
+        d.cofin = euro(request.cofin());
+        d.deliberationNumber = request.deliberationNumber() == null ? null : request.deliberationNumber().strip();
         d.deliberationDate = request.deliberationDate();
-        d.budgetChapter = request.budgetChapter().strip();
+        d.budgetChapter = request.budgetChapter() == null ? null : request.budgetChapter().strip();
         d.declaredAt = OffsetDateTime.now();
         d.declaredBy = caller.name();
         d.persist();
-        outbox.publishForMunicipality(CofinancingDeclared.TYPE, CofinancingDeclared.VERSION, istatCode,
-                new CofinancingDeclared(code, istatCode, d.revision, d.amount.toPlainString(), d.deliberationNumber,
-                        d.deliberationDate.toString(), d.budgetChapter));
+        outbox.publishForMunicipality(CofinancingDeclared.TYPE, CofinancingDeclared.VERSION, istatCode, CofinancingDeclared.of(d));
         return CofinancingView.of(d);
     }
 
@@ -95,9 +114,25 @@ public class CofinancingResource {
                 code, istatCode).stream().map(CofinancingView::of).toList();
     }
 
-    private static void requireMunicipalityExists(String istatCode) {
-        if (Municipality.findById(istatCode) == null) {
+    private static Municipality requireMunicipality(String istatCode) {
+        Municipality m = Municipality.findById(istatCode);
+        if (m == null) {
             throw ProblemException.notFound("No Puglia municipality has ISTAT code " + istatCode);
         }
+        return m;
+    }
+
+    /** Fin_base: the municipality's share in the fund's published split (computed or imported from the act). */
+    private static BigDecimal preloadedFinBase(String code, String istatCode) {
+        AllocationRun run = AllocationRun.published(code);
+        if (run == null) {
+            throw ProblemException.conflict("Fund " + code + " has no published split yet, so Fin_base is not preloaded");
+        }
+        AllocationShare share = AllocationShare.findById(new AllocationShare.Key(run.id, istatCode));
+        return share == null ? BigDecimal.ZERO.setScale(2) : share.share;
+    }
+
+    private static BigDecimal euro(BigDecimal value) {
+        return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 }

@@ -19,8 +19,8 @@ class CofinancingResourceTest {
     static final String BARI = "072006";
     static final String BISCEGLIE = "110003";
     static final String COFIN = """
-            {"amount": 125000.50, "deliberationNumber": "GC 211", "deliberationDate": "2020-11-10",
-             "budgetChapter": "Cap. 12345 art. 2 - Bilancio 2020"}""";
+            {"finC": 50000.00, "qEmi": 10000.00, "qSmine": 0, "cofin": 125000.50, "deliberationNumber": "GC 211",
+             "deliberationDate": "2020-11-10", "budgetChapter": "Cap. 12345 art. 2 - Bilancio 2020"}""";
 
     private final TokenFactory tokens = TokenFactory.fromConfig();
     private String fund;
@@ -33,6 +33,10 @@ class CofinancingResourceTest {
                         {"code": "%s", "title": "Ordinary rent fund 2019", "legalAct": "DD 131/2020", "year": 2019,
                          "amount": 10581636.23, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
                 .post("/funds").then().statusCode(201);
+        // Fin_base is preloaded from the fund's published split
+        given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv")
+                .body("istat_code,share\n072006,600000.00\n110003,100000.00\n")
+                .post("/funds/" + fund + "/publication/import?source=DD 131/2020").then().statusCode(201);
     }
 
     private String path(String istat) {
@@ -42,14 +46,15 @@ class CofinancingResourceTest {
     @Test
     void operatorDeclaresForTheirMunicipalityAndRevisionsAreKept() {
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN).put(path(BARI))
-                .then().statusCode(200).body("revision", equalTo(1)).body("amount", equalTo(125000.50f))
+                .then().statusCode(200).body("revision", equalTo(1)).body("cofin", equalTo(125000.50f)).body("finBase", equalTo(600000.00f))
+                .body("qEmi", equalTo(10000.00f))
                 .body("declaredBy", equalTo("op-072006"));
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
                 .body(COFIN.replace("125000.50", "130000.00")).put(path(BARI))
                 .then().statusCode(200).body("revision", equalTo(2));
 
         given().auth().oauth2(tokens.operator(BARI)).get(path(BARI)).then().statusCode(200)
-                .body("amount", equalTo(130000.00f));
+                .body("cofin", equalTo(130000.00f));
         given().auth().oauth2(tokens.regionOfficer()).get(path(BARI) + "/history").then().statusCode(200)
                 .body("revision", contains(1, 2));
     }
@@ -89,10 +94,12 @@ class CofinancingResourceTest {
     void invalidDeclarationListsEveryViolationAndStoresNothing() {
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
                 .body("""
-                        {"amount": -1, "deliberationNumber": " ", "deliberationDate": "2999-01-01", "budgetChapter": ""}""")
+                        {"finC": 1.001, "qSmine": -2, "cofin": -1, "deliberationNumber": "", "deliberationDate": "2999-01-01",
+                         "budgetChapter": ""}""")
                 .put(path(BARI))
                 .then().statusCode(400)
-                .body("violations.field", containsInAnyOrder("amount", "budgetChapter", "deliberationDate", "deliberationNumber"));
+                .body("violations.field", containsInAnyOrder("budgetChapter", "cofin", "deliberationDate", "deliberationNumber",
+                        "finC", "qEmi", "qSmine"));
         given().auth().oauth2(tokens.operator(BARI)).get(path(BARI)).then().statusCode(404);
     }
 
@@ -107,5 +114,29 @@ class CofinancingResourceTest {
     void unknownFundIs404() {
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN)
                 .put("/funds/NOPE-1/municipalities/" + BARI + "/cofinancing").then().statusCode(404);
+    }
+
+    @Test
+    void finBaseIsPreloadedAndQSmineIsOnlyForAnnexE() {
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
+                .body(COFIN.replace("\"qSmine\": 0", "\"finBase\": 1.00, \"qSmine\": 5.00")).put(path(BARI))
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("finBase", "qSmine"));
+        given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON).body("{\"annexE\": true}")
+                .patch("/municipalities/" + BISCEGLIE).then().statusCode(200);
+        given().auth().oauth2(tokens.operator(BISCEGLIE)).contentType(ContentType.JSON)
+                .body(COFIN.replace("\"qSmine\": 0", "\"finBase\": 100000.00, \"qSmine\": 5.00")).put(path(BISCEGLIE))
+                .then().statusCode(200).body("qSmine", equalTo(5.00f));
+    }
+
+    @Test
+    void withoutAPublishedSplitThereIsNoFinBase() {
+        String other = "COF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "%s", "title": "t", "legalAct": "DD 131/2020", "year": 2019, "amount": 10.00,
+                         "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(other))
+                .post("/funds").then().statusCode(201);
+        given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN)
+                .put("/funds/" + other + "/municipalities/" + BARI + "/cofinancing").then().statusCode(409);
     }
 }

@@ -37,15 +37,18 @@ class AllocationEventsContractTest {
                 .body("""
                         {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
                 .post("/funds").then().statusCode(201);
+        given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv").body("istat_code,share\n110003,1000.00\n")
+                .post("/funds/" + fund + "/publication/import?source=test").then().statusCode(201);
         for (String amount : List.of("10.00", "20.00", "30.00")) {
             given().auth().oauth2(tokens.operator("110003")).contentType(ContentType.JSON)
                     .body("""
-                            {"amount": %s, "deliberationNumber": "12", "deliberationDate": "2020-11-01", "budgetChapter": "Cap. 1"}"""
+                            {"finC": 0, "qEmi": 0, "qSmine": 0, "cofin": %s, "deliberationNumber": "12",
+                             "deliberationDate": "2020-11-01", "budgetChapter": "Cap. 1"}"""
                             .formatted(amount))
                     .put("/funds/" + fund + "/municipalities/110003/cofinancing").then().statusCode(200);
         }
 
-        List<ConsumerRecord<String, String>> ours = readUntil(fund, 4);
+        List<ConsumerRecord<String, String>> ours = readUntil(fund, 5);
 
         EventSchemas schemas = new EventSchemas();
         for (ConsumerRecord<String, String> record : ours) {
@@ -58,7 +61,8 @@ class AllocationEventsContractTest {
         assertThat(created.get("data").get("amount").asText()).isEqualTo("1000.00");
         assertThat(ours.get(0).key()).isEqualTo(fund);
 
-        List<ConsumerRecord<String, String>> cofin = ours.subList(1, 4);
+        assertThat(mapper.readTree(ours.get(1).value()).get("type").asText()).isEqualTo("SplitPublished");
+        List<ConsumerRecord<String, String>> cofin = ours.subList(2, 5);
         assertThat(cofin).allSatisfy(r -> assertThat(r.key()).isEqualTo("110003"));
         assertThat(cofin.stream().map(r -> {
             try {

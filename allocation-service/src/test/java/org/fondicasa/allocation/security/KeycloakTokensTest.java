@@ -21,7 +21,8 @@ import static org.hamcrest.Matchers.equalTo;
 class KeycloakTokensTest {
 
     static final String COFIN = """
-            {"amount": 1000.00, "deliberationNumber": "GC 1", "deliberationDate": "2020-11-10", "budgetChapter": "Cap. 1"}""";
+            {"finC": 0, "qEmi": 0, "qSmine": 0, "cofin": 1000.00, "deliberationNumber": "GC 1", "deliberationDate": "2020-11-10",
+             "budgetChapter": "Cap. 1"}""";
 
     @Test
     void demoUsersOfTheRealmActWithTheirRolesAndMunicipality() {
@@ -30,6 +31,8 @@ class KeycloakTokensTest {
                 .body("""
                         {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1.00, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
                 .post("/funds").then().statusCode(201);
+        given().auth().oauth2(KeycloakTokens.password("regione")).contentType("text/csv").body("istat_code,share\n072006,1.00\n")
+                .post("/funds/" + fund + "/publication/import?source=test").then().statusCode(201);
 
         String bari = KeycloakTokens.password("op-bari");
         given().auth().oauth2(bari).contentType(ContentType.JSON).body(COFIN)

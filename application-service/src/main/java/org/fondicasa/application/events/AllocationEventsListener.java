@@ -39,12 +39,24 @@ public class AllocationEventsListener {
         }
     }
 
+    /** The ordinary call's budget sources of the municipality: Fin_base, Fin_c, QEmi, QSmine and COFIN. */
     private void cofinancingDeclared(JsonNode data) {
         String fund = text(data, "fundCode");
         String istat = text(data, "istatCode");
         int revision = integer(data, "revision");
-        BigDecimal amount = euro(data, "amount");
-        BudgetSource source = BudgetSource.findById(new BudgetSource.Key(fund, istat, "COFIN"));
+        String evidence = data.hasNonNull("deliberationNumber")
+                ? "municipal deliberation " + text(data, "deliberationNumber") + " of " + data.path("deliberationDate").asText("?")
+                + ", " + data.path("budgetChapter").asText("no budget chapter")
+                : "declared by the municipality, deliberation pending";
+        upsert(fund, istat, "Fin_base", revision, euro(data, "finBase"), "published split of fund " + fund);
+        upsert(fund, istat, "Fin_c", revision, euro(data, "finC"), "quota declared by the municipality");
+        upsert(fund, istat, "QEmi", revision, euro(data, "qEmi"), "arrears money redirected by the municipality");
+        upsert(fund, istat, "QSmine", revision, euro(data, "qSmine"), "earlier arrears leftovers (Annex E)");
+        upsert(fund, istat, "COFIN", revision, euro(data, "cofin"), evidence);
+    }
+
+    private static void upsert(String fund, String istat, String kind, int revision, BigDecimal amount, String legalRef) {
+        BudgetSource source = BudgetSource.findById(new BudgetSource.Key(fund, istat, kind));
         if (source != null && source.revision >= revision) {
             return; // an older revision arriving late changes nothing
         }
@@ -52,12 +64,11 @@ public class AllocationEventsListener {
             source = new BudgetSource();
             source.fundCode = fund;
             source.istatCode = istat;
-            source.kind = "COFIN";
+            source.kind = kind;
         }
         source.revision = revision;
         source.amount = amount;
-        source.legalRef = "municipal deliberation " + text(data, "deliberationNumber") + " of "
-                + text(data, "deliberationDate") + ", " + text(data, "budgetChapter");
+        source.legalRef = legalRef;
         source.updatedAt = OffsetDateTime.now();
         source.persist();
     }

@@ -24,7 +24,8 @@ class BudgetSourcesFromEventsTest {
     private void cofin(String fund, int revision, String amount) {
         kafka.send("allocation.events", PULSANO, KafkaTestClient.envelope(UUID.randomUUID().toString(),
                 "CofinancingDeclared", "/allocation-service", PULSANO, """
-                        {"fundCode": "%s", "istatCode": "%s", "revision": %d, "amount": "%s", "deliberationNumber": "DG 7",
+                        {"fundCode": "%s", "istatCode": "%s", "revision": %d, "finBase": "33408.21", "finC": "0.00",
+                         "qEmi": "0.00", "qSmine": "0.00", "cofin": "%s", "deliberationNumber": "DG 7",
                          "deliberationDate": "2020-11-02", "budgetChapter": "Cap. 1402"}""".formatted(fund, PULSANO, revision, amount)));
     }
 
@@ -37,9 +38,10 @@ class BudgetSourcesFromEventsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(tokens.operator(PULSANO)).get("/municipalities/" + PULSANO + "/budget-sources")
                         .then().statusCode(200)
-                        .body("findAll { it.fundCode == '" + fund + "' }", hasSize(1))
-                        .body("find { it.fundCode == '" + fund + "' }.amount", equalTo(6000.00f))
-                        .body("find { it.fundCode == '" + fund + "' }.revision", equalTo(3)));
+                        .body("findAll { it.fundCode == '" + fund + "' }", hasSize(5))
+                        .body("find { it.fundCode == '" + fund + "' && it.kind == 'COFIN' }.amount", equalTo(6000.00f))
+                        .body("find { it.fundCode == '" + fund + "' && it.kind == 'COFIN' }.revision", equalTo(3))
+                        .body("find { it.fundCode == '" + fund + "' && it.kind == 'Fin_base' }.amount", equalTo(33408.21f)));
     }
 
     @Test

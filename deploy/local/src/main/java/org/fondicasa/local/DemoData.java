@@ -12,12 +12,12 @@ final class DemoData {
 
     static final String FINCOVID = "FINCOVID-2020";
     static final String ORDINARY = "AFFITTI-2019";
-    /** Demo operator → ISTAT code → COFIN in euro (figures for the demo, not from an act). */
+    /** Demo operator → ISTAT code → COFIN → Fin_base, in euro (figures for the demo, not from an act). */
     static final String[][] COFIN = {
-            {"op-bari", "072006", "250000.00"},
-            {"op-bisceglie", "110003", "48000.00"},
-            {"op-pulsano", "073022", "6500.00"},
-            {"op-casarano", "075016", "12000.00"}};
+            {"op-bari", "072006", "250000.00", "1180000.00"},
+            {"op-bisceglie", "110003", "48000.00", "215000.00"},
+            {"op-pulsano", "073022", "6500.00", "33408.21"},
+            {"op-casarano", "075016", "12000.00", "70500.00"}};
 
     private final LocalSystem system;
 
@@ -34,11 +34,18 @@ final class DemoData {
         Http.expect(201, "POST", funds, region, """
                 {"code": "%s", "title": "Ordinary rent support 2019 (L. 431/1998 art. 11)", "legalAct": "DD 131/2020",
                  "year": 2019, "amount": 10581636.23, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(ORDINARY));
+        StringBuilder finBase = new StringBuilder("istat_code,share\n");
+        for (String[] cofin : COFIN) {
+            finBase.append(cofin[1]).append(',').append(cofin[3]).append('\n');
+        }
+        Http.expect(201, "POST", funds + "/" + ORDINARY + "/publication/import?source=demo figures, not from an act", region,
+                finBase.toString(), "text/csv");
         for (String[] cofin : COFIN) {
             Http.expect(200, "PUT", funds + "/" + ORDINARY + "/municipalities/" + cofin[1] + "/cofinancing",
                     system.token(cofin[0]), """
-                            {"amount": %s, "deliberationNumber": "GC 2020/%s", "deliberationDate": "2020-11-10",
-                             "budgetChapter": "Cap. 12345 - Bilancio 2020"}""".formatted(cofin[2], cofin[1].substring(3)));
+                            {"finC": 0, "qEmi": 0, "qSmine": 0, "cofin": %s, "deliberationNumber": "GC 2020/%s",
+                             "deliberationDate": "2020-11-10", "budgetChapter": "Cap. 12345 - Bilancio 2020"}"""
+                            .formatted(cofin[2], cofin[1].substring(3)));
         }
         awaitLedger(region);
     }

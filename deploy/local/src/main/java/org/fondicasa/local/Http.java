@@ -16,13 +16,17 @@ final class Http {
     }
 
     static HttpResponse<String> send(String method, String url, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        return send(method, url, token, json, "application/json");
+    }
+
+    static HttpResponse<String> send(String method, String url, String token, String body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replace(" ", "%20"))).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (body != null) {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -38,7 +42,11 @@ final class Http {
 
     /** Sends and insists on the expected status, saying what came back otherwise. */
     static String expect(int status, String method, String url, String token, String json) {
-        HttpResponse<String> response = send(method, url, token, json);
+        return expect(status, method, url, token, json, "application/json");
+    }
+
+    static String expect(int status, String method, String url, String token, String body, String contentType) {
+        HttpResponse<String> response = send(method, url, token, body, contentType);
         if (response.statusCode() != status) {
             throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ", expected "
                     + status + ": " + response.body());

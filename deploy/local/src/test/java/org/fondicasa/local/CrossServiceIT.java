@@ -41,7 +41,7 @@ class CrossServiceIT {
         assertThat(ledger).contains("072006", "110003", "073022", "075016");
         String bari = Http.expect(200, "GET", system.url("application") + "/municipalities/072006/budget-sources",
                 system.token("op-bari"), null);
-        assertThat(bari).contains("\"kind\":\"COFIN\"", "250000");
+        assertThat(bari).contains("\"kind\":\"COFIN\"", "250000", "\"kind\":\"Fin_base\"");
     }
 
     @Test
@@ -51,9 +51,12 @@ class CrossServiceIT {
         Http.expect(201, "POST", system.url("allocation") + "/funds", region, """
                 {"code": "%s", "title": "cross-service", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 100.00, "bonusReserve": 0.00, "minimumShare": 0.00}"""
                 .formatted(fund));
+        Http.expect(201, "POST", system.url("allocation") + "/funds/" + fund + "/publication/import?source=test", region,
+                "istat_code,share\n110003,100.00\n", "text/csv");
         Http.expect(200, "PUT", system.url("allocation") + "/funds/" + fund + "/municipalities/110003/cofinancing",
                 system.token("op-bisceglie"), """
-                        {"amount": 777.77, "deliberationNumber": "GC 9", "deliberationDate": "2020-11-09", "budgetChapter": "Cap. 9"}""");
+                        {"finC": 0, "qEmi": 0, "qSmine": 0, "cofin": 777.77, "deliberationNumber": "GC 9",
+                         "deliberationDate": "2020-11-09", "budgetChapter": "Cap. 9"}""");
 
         String ledgerUrl = system.url("reporting") + "/funds/" + fund + "/ledger";
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", ledgerUrl, region, null).body().contains("777.77"));
@@ -66,7 +69,8 @@ class CrossServiceIT {
         // and a second revision after it on the same key, so that its arrival proves the duplicate was consumed
         Http.expect(200, "PUT", system.url("allocation") + "/funds/" + fund + "/municipalities/110003/cofinancing",
                 system.token("op-bisceglie"), """
-                        {"amount": 888.88, "deliberationNumber": "GC 10", "deliberationDate": "2020-11-10", "budgetChapter": "Cap. 9"}""");
+                        {"finC": 0, "qEmi": 0, "qSmine": 0, "cofin": 888.88, "deliberationNumber": "GC 10",
+                         "deliberationDate": "2020-11-10", "budgetChapter": "Cap. 9"}""");
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", ledgerUrl, region, null).body().contains("888.88"));
 
         String entries = Http.expect(200, "GET", ledgerUrl + "/entries", region, null);

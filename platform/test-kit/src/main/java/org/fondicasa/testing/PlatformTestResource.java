@@ -59,14 +59,28 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         // the servers are shared by every application start in this JVM; the shutdown hook stops them
     }
 
+    /** Stops the servers side by side: stopping them one after the other can outlast the test runner's patience. */
     private static synchronized void stopAll() {
+        java.util.List<Thread> stoppers = new java.util.ArrayList<>();
         for (AutoCloseable server : new AutoCloseable[]{issuer, kafka, postgres}) {
             if (server != null) {
-                try {
-                    server.close();
-                } catch (Exception e) {
-                    System.err.println("stopping " + server.getClass().getSimpleName() + ": " + e);
-                }
+                Thread t = new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (Exception e) {
+                        System.err.println("stopping " + server.getClass().getSimpleName() + ": " + e);
+                    }
+                }, "stop-" + server.getClass().getSimpleName());
+                t.start();
+                stoppers.add(t);
+            }
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -66,8 +66,10 @@ public class AllocationEventsListener {
         entry.istatCode = text(data, "istatCode");
         entry.kind = LedgerEntry.Kind.COFIN;
         entry.revision = integer(data, "revision");
-        entry.amount = euro(data, "amount");
-        entry.legalRef = "deliberation " + text(data, "deliberationNumber") + " of " + text(data, "deliberationDate");
+        entry.amount = euro(data, "cofin");
+        entry.legalRef = data.hasNonNull("deliberationNumber")
+                ? "deliberation " + text(data, "deliberationNumber") + " of " + data.path("deliberationDate").asText("?")
+                : "no deliberation yet";
         entry.occurredAt = event.time();
         entry.recordedAt = OffsetDateTime.now();
         entry.persist();

@@ -40,7 +40,8 @@ class LedgerFromEventsTest {
 
     private String cofin(String istat, int revision, String amount) {
         return """
-                {"fundCode": "%s", "istatCode": "%s", "revision": %d, "amount": "%s", "deliberationNumber": "GC 12",
+                {"fundCode": "%s", "istatCode": "%s", "revision": %d, "finBase": "0.00", "finC": "0.00", "qEmi": "0.00",
+                 "qSmine": "0.00", "cofin": "%s", "deliberationNumber": "GC 12",
                  "deliberationDate": "2020-11-01", "budgetChapter": "Cap. 1"}""".formatted(fund, istat, revision, amount);
     }
 
