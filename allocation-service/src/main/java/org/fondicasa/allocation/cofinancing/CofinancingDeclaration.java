@@ -53,7 +53,7 @@ public class CofinancingDeclaration extends PanacheEntityBase {
     @Column(name = "declared_by")
     public String declaredBy;
 
-    static CofinancingDeclaration latest(String fundCode, String istatCode) {
+    public static CofinancingDeclaration latest(String fundCode, String istatCode) {
         return find("fundCode = ?1 and istatCode = ?2 order by revision desc", fundCode, istatCode).firstResult();
     }
 }

@@ -46,6 +46,9 @@ public class Fund extends PanacheEntityBase {
     /** The fund whose co-financing outcome decides this one's penalties. */
     @Column(name = "previous_fund")
     public String previousFund;
+    /** When the region closed the fund, recording its penalties; null while open. */
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
