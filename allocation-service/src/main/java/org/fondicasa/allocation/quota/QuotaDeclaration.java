@@ -37,7 +37,7 @@ public class QuotaDeclaration extends PanacheEntityBase {
     @Column(name = "declared_by")
     public String declaredBy;
 
-    static QuotaDeclaration latest(String fundCode, String istatCode) {
+    public static QuotaDeclaration latest(String fundCode, String istatCode) {
         return find("fundCode = ?1 and istatCode = ?2 order by revision desc", fundCode, istatCode).firstResult();
     }
 }

@@ -8,7 +8,6 @@ import org.fondicasa.allocation.penalty.RecordedPenalty;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.web.ProblemException;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,7 +72,11 @@ public class SplitService {
             share.persist();
         }
         List<AllocationShare> stored = AllocationShare.of(run.id);
-        if (kind != AllocationRun.Kind.SIMULATION) {
+        if (kind == AllocationRun.Kind.SIMULATION) {
+            outbox.publish(SplitSimulated.TYPE, SplitSimulated.VERSION, null, fund.code, new SplitSimulated(fund.code,
+                    run.id.toString(), run.amount.toPlainString(), run.bonusReserve.toPlainString(),
+                    run.allocated.toPlainString(), run.residual.toPlainString(), run.inputsHash));
+        } else {
             announce(fund, run, stored);
         }
         return SplitView.of(run, stored);
@@ -116,7 +119,4 @@ public class SplitService {
         }
     }
 
-    static BigDecimal zeroIfNull(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO.setScale(2) : value;
-    }
 }
