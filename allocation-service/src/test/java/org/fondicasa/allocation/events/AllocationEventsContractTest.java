@@ -75,6 +75,32 @@ class AllocationEventsContractTest {
         }).toList()).containsExactly(1, 2, 3);
     }
 
+    @Test
+    void everythingOnTheTopicMatchesItsSchema() throws Exception {
+        given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "ALL-%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1.00,
+                         "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(UUID.randomUUID().toString().substring(0, 8).toUpperCase()))
+                .post("/funds").then().statusCode(201);
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        EventSchemas schemas = new EventSchemas();
+        int seen = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "contract-all-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("allocation.events"));
+            Instant deadline = Instant.now().plusSeconds(5);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    assertThat(schemas.validate(mapper.readTree(r.value()))).as(r.value()).isEmpty();
+                    seen++;
+                }
+            }
+        }
+        assertThat(seen).isPositive();
+    }
+
     private List<ConsumerRecord<String, String>> readUntil(String fund, int expected) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         List<ConsumerRecord<String, String>> ours = new ArrayList<>();

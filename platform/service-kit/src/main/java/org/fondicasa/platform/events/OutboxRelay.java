@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final Counter published;
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile KafkaProducer<String, String> producer;
+    private volatile boolean stopping;
 
     public OutboxRelay(EntityManager em, EventsConfig config, SchemaMigration schema, MeterRegistry registry) {
         this.em = em;
@@ -55,7 +56,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "${fondicasa.events.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!schema.isMigrated()) {
+        if (stopping || !schema.isMigrated()) {
             return;
         }
         try {
@@ -150,6 +151,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (producer != null) {
             producer.close(java.time.Duration.ofSeconds(5));
         }
