@@ -6,22 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.fondicasa.allocation.split.RunMunicipalityKey;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.UUID;
 
 /** One municipality's line in a bonus run: its COFIN, whether it is entitled, its bonus and why. */
 @Entity
 @Table(name = "bonus_share")
-@IdClass(BonusShare.Key.class)
+@IdClass(RunMunicipalityKey.class)
 public class BonusShare extends PanacheEntityBase {
-
-    public record Key(UUID runId, String istatCode) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
 
     @Id
     @Column(name = "run_id")

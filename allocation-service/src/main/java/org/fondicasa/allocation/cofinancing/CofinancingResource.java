@@ -18,6 +18,7 @@ import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.allocation.municipality.Municipality;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.allocation.split.AllocationShare;
+import org.fondicasa.allocation.split.RunMunicipalityKey;
 import org.fondicasa.platform.web.Problem;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
@@ -128,7 +129,7 @@ public class CofinancingResource {
         if (run == null) {
             throw ProblemException.conflict("Fund " + code + " has no published split yet, so Fin_base is not preloaded");
         }
-        AllocationShare share = AllocationShare.findById(new AllocationShare.Key(run.id, istatCode));
+        AllocationShare share = AllocationShare.findById(new RunMunicipalityKey(run.id, istatCode));
         return share == null ? BigDecimal.ZERO.setScale(2) : share.share;
     }
 

@@ -6,21 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.fondicasa.allocation.fund.FundMunicipalityKey;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 
 /** A municipality's documented need (fabbisogno) for a fund: the weight of its share. */
 @Entity
 @Table(name = "fund_need")
-@IdClass(FundNeed.Key.class)
+@IdClass(FundMunicipalityKey.class)
 public class FundNeed extends PanacheEntityBase {
-
-    public record Key(String fundCode, String istatCode) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
 
     @Id
     @Column(name = "fund_code")

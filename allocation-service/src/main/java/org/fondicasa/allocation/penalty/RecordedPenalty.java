@@ -6,21 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.fondicasa.allocation.fund.FundMunicipalityKey;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /** A penalty recorded at the close of a fund; the fund that names it as previous applies it to its split. */
 @Entity
 @Table(name = "penalty")
-@IdClass(RecordedPenalty.Key.class)
+@IdClass(FundMunicipalityKey.class)
 public class RecordedPenalty extends PanacheEntityBase {
-
-    public record Key(String fundCode, String istatCode) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
 
     @Id
     @Column(name = "fund_code")

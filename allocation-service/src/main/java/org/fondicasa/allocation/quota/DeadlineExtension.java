@@ -6,21 +6,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.fondicasa.allocation.fund.FundMunicipalityKey;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /** More time for one municipality's quota declaration, granted by the region with a reason. */
 @Entity
 @Table(name = "quota_deadline_extension")
-@IdClass(DeadlineExtension.Key.class)
+@IdClass(FundMunicipalityKey.class)
 public class DeadlineExtension extends PanacheEntityBase {
-
-    public record Key(String fundCode, String istatCode) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
 
     @Id
     @Column(name = "fund_code")

@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.Fund;
+import org.fondicasa.allocation.fund.FundMunicipalityKey;
 import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.allocation.money.Euro;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.allocation.split.AllocationShare;
+import org.fondicasa.allocation.split.RunMunicipalityKey;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.web.Problem;
@@ -133,7 +135,7 @@ public class QuotaResource {
                                        @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                                        @NotNull @Valid ExtensionRequest request) {
         FundResource.require(code);
-        DeadlineExtension e = DeadlineExtension.findById(new DeadlineExtension.Key(code, istatCode));
+        DeadlineExtension e = DeadlineExtension.findById(new FundMunicipalityKey(code, istatCode));
         if (e == null) {
             e = new DeadlineExtension();
             e.fundCode = code;
@@ -193,7 +195,7 @@ public class QuotaResource {
 
     private static BigDecimal publishedShare(Fund fund, String istatCode) {
         AllocationRun run = requirePublished(fund);
-        AllocationShare share = AllocationShare.findById(new AllocationShare.Key(run.id, istatCode));
+        AllocationShare share = AllocationShare.findById(new RunMunicipalityKey(run.id, istatCode));
         if (share == null || share.excluded || share.share.signum() == 0) {
             throw ProblemException.notFound("Municipality " + istatCode + " has no share in fund " + fund.code);
         }
@@ -209,7 +211,7 @@ public class QuotaResource {
     }
 
     private static OffsetDateTime deadline(Fund fund, String istatCode) {
-        DeadlineExtension e = DeadlineExtension.findById(new DeadlineExtension.Key(fund.code, istatCode));
+        DeadlineExtension e = DeadlineExtension.findById(new FundMunicipalityKey(fund.code, istatCode));
         return e != null ? e.deadline : fund.quotaDeadline;
     }
 

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +14,8 @@ import java.util.UUID;
 /** A municipality's share in an allocation run, with the explanation of how it came about. */
 @Entity
 @Table(name = "allocation_share")
-@IdClass(AllocationShare.Key.class)
+@IdClass(RunMunicipalityKey.class)
 public class AllocationShare extends PanacheEntityBase {
-
-    public record Key(UUID runId, String istatCode) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
 
     @Id
     @Column(name = "run_id")
