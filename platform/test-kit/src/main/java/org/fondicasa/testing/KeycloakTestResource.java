@@ -9,29 +9,28 @@ import java.util.Map;
 
 /**
  * A real Keycloak with the project's realm (deploy/keycloak), for test profiles that verify tokens exactly as
- * issued by the reference provider. Started once per JVM; publishes its issuer as {@value #ISSUER_PROPERTY}.
+ * issued by the reference provider, for the application start of that profile; publishes its issuer as
+ * {@value #ISSUER_PROPERTY}.
  */
 public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER_PROPERTY = "fondicasa.test.keycloak.issuer";
     public static final String URL_PROPERTY = "fondicasa.test.keycloak.url";
 
-    private static KeycloakServer keycloak;
+    private KeycloakServer keycloak;
 
     @Override
     public Map<String, String> start() {
-        synchronized (KeycloakTestResource.class) {
-            if (keycloak == null) {
-                keycloak = KeycloakServer.start(KeycloakDistribution.zip(), KeycloakDistribution.realm(),
-                        KeycloakDistribution.workDir(Path.of(System.getProperty("java.io.tmpdir"))), 0);
-            }
-            return Map.of(ISSUER_PROPERTY, keycloak.issuer(), URL_PROPERTY, "http://localhost:" + keycloak.port());
-        }
+        keycloak = KeycloakServer.start(KeycloakDistribution.zip(), KeycloakDistribution.realm(),
+                KeycloakDistribution.workDir(Path.of(System.getProperty("java.io.tmpdir"))), 0);
+        return Map.of(ISSUER_PROPERTY, keycloak.issuer(), URL_PROPERTY, "http://localhost:" + keycloak.port());
     }
 
     @Override
     public void stop() {
-        // shared by every application start in this JVM; KeycloakServer's own shutdown hook stops it
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 
     /** A test profile whose application trusts the real Keycloak instead of the local test issuer. */
