@@ -34,6 +34,9 @@ final class DemoData {
         Http.expect(201, "POST", funds, region, """
                 {"code": "%s", "title": "Ordinary rent support 2019 (L. 431/1998 art. 11)", "legalAct": "DD 131/2020",
                  "year": 2019, "amount": 10581636.23, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(ORDINARY));
+        // the allocation as DGR 1724/2020 published it (Annex A): the fund then shows the € 2.462,89 the act left over
+        Http.expect(201, "POST", funds + "/" + FINCOVID + "/publication/import?source=DGR 1724/2020, Annex A", region,
+                annexA(), "text/csv");
         StringBuilder finBase = new StringBuilder("istat_code,share\n");
         for (String[] cofin : COFIN) {
             finBase.append(cofin[1]).append(',').append(cofin[3]).append('\n');
@@ -48,6 +51,15 @@ final class DemoData {
                             .formatted(cofin[2], cofin[1].substring(3)));
         }
         awaitLedger(region);
+    }
+
+    private String annexA() {
+        try {
+            return java.nio.file.Files.readString(system.root().resolve(
+                    "allocation-service/src/main/resources/reference/dgr-1724-2020-annex-a-fincovid.csv"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read Annex A of DGR 1724/2020", e);
+        }
     }
 
     /** The COFIN events crossed Kafka when reporting-service's ledger shows all four municipalities. */

@@ -44,6 +44,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new HashMap<>();
+    private Path root;
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -63,6 +64,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startAll(Options options) {
+        root = options.root();
         Path work = options.root().resolve(".local");
         deleteTree(work.resolve("postgres"));
         deleteTree(work.resolve("kafka"));
@@ -101,6 +103,11 @@ public final class LocalSystem implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofMinutes(3));
         }
+    }
+
+    /** The repository the system runs from (reference data is read from it). */
+    public Path root() {
+        return root;
     }
 
     public String url(String service) {

@@ -42,6 +42,9 @@ class CrossServiceIT {
         String bari = Http.expect(200, "GET", system.url("application") + "/municipalities/072006/budget-sources",
                 system.token("op-bari"), null);
         assertThat(bari).contains("\"kind\":\"COFIN\"", "250000", "\"kind\":\"Fin_base\"");
+        String fincovid = Http.expect(200, "GET", system.url("allocation") + "/funds/" + DemoData.FINCOVID,
+                system.token("regione"), null);
+        assertThat(fincovid).contains("\"allocated\":8354688.31", "\"residual\":2462.89");
     }
 
     @Test
