@@ -1,7 +1,7 @@
 package org.fondicasa.allocation.bonus;
 
-import org.fondicasa.allocation.money.Euro;
-import org.fondicasa.allocation.split.LargestRemainder;
+import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.money.LargestRemainder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,7 +47,7 @@ public final class BonusDistribution {
         long entitledCofin = entitled.stream().mapToLong(Candidate::cofinCents).sum();
         Map<String, LargestRemainder.Part> parts = LargestRemainder.divide(reserveCents,
                         entitled.stream().map(c -> new LargestRemainder.Claim(c.istatCode(), c.cofinCents())).toList())
-                .stream().collect(Collectors.toMap(LargestRemainder.Part::istatCode, p -> p));
+                .stream().collect(Collectors.toMap(LargestRemainder.Part::key, p -> p));
         List<Line> lines = new ArrayList<>();
         for (Candidate c : candidates) {
             LargestRemainder.Part part = parts.get(c.istatCode());

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.cofinancing.CofinancingDeclaration;
 import org.fondicasa.allocation.fund.Fund;
 import org.fondicasa.allocation.fund.FundResource;
-import org.fondicasa.allocation.money.Euro;
+import org.fondicasa.platform.money.Euro;
 import org.fondicasa.allocation.municipality.Municipality;
 import org.fondicasa.allocation.penalty.RecordedPenalty;
 import org.fondicasa.allocation.split.AllocationRun;

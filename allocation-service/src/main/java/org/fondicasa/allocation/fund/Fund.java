@@ -7,7 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.fondicasa.allocation.money.Euro;
+import org.fondicasa.platform.money.Euro;
 import org.fondicasa.allocation.split.SplitRules;
 
 import java.math.BigDecimal;

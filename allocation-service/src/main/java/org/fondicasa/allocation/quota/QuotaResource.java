@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.Fund;
 import org.fondicasa.allocation.fund.FundMunicipalityKey;
 import org.fondicasa.allocation.fund.FundResource;
-import org.fondicasa.allocation.money.Euro;
+import org.fondicasa.platform.money.Euro;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.allocation.split.AllocationShare;
 import org.fondicasa.allocation.split.RunMunicipalityKey;

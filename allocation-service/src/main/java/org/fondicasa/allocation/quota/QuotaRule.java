@@ -1,6 +1,6 @@
 package org.fondicasa.allocation.quota;
 
-import org.fondicasa.allocation.money.Euro;
+import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.web.Problem;
 
 import java.util.ArrayList;

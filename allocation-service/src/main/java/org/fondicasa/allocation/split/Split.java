@@ -1,6 +1,7 @@
 package org.fondicasa.allocation.split;
 
-import org.fondicasa.allocation.money.Euro;
+import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.money.LargestRemainder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -83,7 +84,7 @@ public final class Split {
             if (below.isEmpty()) {
                 break;
             }
-            below.forEach(p -> exclusions.put(p.istatCode(), "excluded in round " + thisRound + ": the share would be "
+            below.forEach(p -> exclusions.put(p.key(), "excluded in round " + thisRound + ": the share would be "
                     + Euro.format(p.cents()) + ", below the minimum share of " + Euro.format(rules.minimumShareCents())
                     + " (" + act + "); the split was repeated among the others"));
         }
@@ -92,19 +93,19 @@ public final class Split {
         // penalties, then where their money goes
         Map<String, Long> cuts = new HashMap<>();
         for (LargestRemainder.Part part : parts) {
-            if (penaltyByCode.containsKey(part.istatCode())) {
+            if (penaltyByCode.containsKey(part.key())) {
                 long cut = new BigDecimal(part.cents()).multiply(rules.penaltyRate()).setScale(0, RoundingMode.HALF_UP).longValueExact();
-                cuts.put(part.istatCode(), cut);
+                cuts.put(part.key(), cut);
             }
         }
         long totalCut = cuts.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Long> redistributed = new HashMap<>();
         long reserve = rules.bonusReserveCents();
         if (totalCut > 0) {
-            List<LargestRemainder.Claim> others = parts.stream().filter(p -> !cuts.containsKey(p.istatCode()))
-                    .map(p -> new LargestRemainder.Claim(p.istatCode(), p.weight())).toList();
+            List<LargestRemainder.Claim> others = parts.stream().filter(p -> !cuts.containsKey(p.key()))
+                    .map(p -> new LargestRemainder.Claim(p.key(), p.weight())).toList();
             if (rules.penaltyDestination() == SplitRules.PenaltyDestination.REDISTRIBUTE && !others.isEmpty()) {
-                LargestRemainder.divide(totalCut, others).forEach(p -> redistributed.put(p.istatCode(), p.cents()));
+                LargestRemainder.divide(totalCut, others).forEach(p -> redistributed.put(p.key(), p.cents()));
             } else {
                 reserve += totalCut;
             }
@@ -112,7 +113,7 @@ public final class Split {
 
         List<Share> shares = new ArrayList<>();
         Map<String, LargestRemainder.Part> partByCode = parts.stream()
-                .collect(Collectors.toMap(LargestRemainder.Part::istatCode, p -> p));
+                .collect(Collectors.toMap(LargestRemainder.Part::key, p -> p));
         for (Map.Entry<String, Long> entry : needByCode.entrySet()) {
             String code = entry.getKey();
             long need = entry.getValue();

@@ -2,7 +2,7 @@ package org.fondicasa.allocation.split;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fondicasa.allocation.fund.Fund;
-import org.fondicasa.allocation.money.Euro;
+import org.fondicasa.platform.money.Euro;
 import org.fondicasa.allocation.need.FundNeed;
 import org.fondicasa.allocation.penalty.RecordedPenalty;
 import org.fondicasa.platform.events.Outbox;

@@ -1,4 +1,4 @@
-package org.fondicasa.allocation.split;
+package org.fondicasa.platform.money;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,15 +10,15 @@ import java.util.List;
 /**
  * Divides whole cents pro rata on weights by the largest-remainder (Hamilton) method: each claimant gets the
  * floor of its exact quota, then the cents left over go one each to the largest remainders; ties go to the
- * larger weight, then to the lower ISTAT code. Exact rational arithmetic, so the parts always add up to the total.
+ * larger weight, then to the lower key (an ISTAT code, a protocol number). Exact rational arithmetic, so the parts always add up to the total.
  */
 public final class LargestRemainder {
 
     /** A claimant and its weight (need, or co-financing), in cents; weights must be positive. */
-    public record Claim(String istatCode, long weight) {
+    public record Claim(String key, long weight) {
         public Claim {
             if (weight <= 0) {
-                throw new IllegalArgumentException("weight of " + istatCode + " must be positive: " + weight);
+                throw new IllegalArgumentException("weight of " + key + " must be positive: " + weight);
             }
         }
     }
@@ -27,13 +27,13 @@ public final class LargestRemainder {
      * A claimant's part: {@code cents} = floor of the exact quota, plus one if it received a remainder cent.
      * {@code exactQuotaCents} is total × weight / Σ weights, to 6 decimals, for explanations.
      */
-    public record Part(String istatCode, long weight, long cents, BigDecimal exactQuotaCents, boolean remainderCent) {
+    public record Part(String key, long weight, long cents, BigDecimal exactQuotaCents, boolean remainderCent) {
     }
 
     private LargestRemainder() {
     }
 
-    /** The parts, sorted by ISTAT code; they add up to {@code totalCents} exactly. */
+    /** The parts, sorted by key; they add up to {@code totalCents} exactly. */
     public static List<Part> divide(long totalCents, List<Claim> claims) {
         if (totalCents < 0) {
             throw new IllegalArgumentException("total must not be negative: " + totalCents);
@@ -41,7 +41,7 @@ public final class LargestRemainder {
         if (claims.isEmpty()) {
             return List.of();
         }
-        if (claims.stream().map(Claim::istatCode).distinct().count() != claims.size()) {
+        if (claims.stream().map(Claim::key).distinct().count() != claims.size()) {
             throw new IllegalArgumentException("a claimant appears twice");
         }
         BigInteger total = BigInteger.valueOf(totalCents);
@@ -62,17 +62,17 @@ public final class LargestRemainder {
         List<Working> byRemainder = working.stream()
                 .sorted(Comparator.comparing(Working::remainder).reversed()
                         .thenComparing(Comparator.comparingLong((Working w) -> w.claim().weight()).reversed())
-                        .thenComparing(w -> w.claim().istatCode()))
+                        .thenComparing(w -> w.claim().key()))
                 .toList();
         java.util.Set<String> extra = new java.util.HashSet<>();
         for (int i = 0; i < leftover; i++) {
-            extra.add(byRemainder.get(i).claim().istatCode());
+            extra.add(byRemainder.get(i).claim().key());
         }
         return working.stream()
-                .map(w -> new Part(w.claim().istatCode(), w.claim().weight(),
-                        w.floor() + (extra.contains(w.claim().istatCode()) ? 1 : 0), w.exact(),
-                        extra.contains(w.claim().istatCode())))
-                .sorted(Comparator.comparing(Part::istatCode))
+                .map(w -> new Part(w.claim().key(), w.claim().weight(),
+                        w.floor() + (extra.contains(w.claim().key()) ? 1 : 0), w.exact(),
+                        extra.contains(w.claim().key())))
+                .sorted(Comparator.comparing(Part::key))
                 .toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.fondicasa.allocation.money;
+package org.fondicasa.platform.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,10 @@
+package org.fondicasa.application.call;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+import java.util.List;
+
+/** At least one of these facts must be declared true (e.g. one of the vulnerability conditions of the microcredit). */
+public record FactGroup(@NotBlank String name, @NotEmpty List<@NotBlank String> facts, @NotBlank String legalRef) {
+}

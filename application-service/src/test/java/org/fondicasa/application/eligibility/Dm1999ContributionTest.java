@@ -1,0 +1,86 @@
+package org.fondicasa.application.eligibility;
+
+import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.call.CallRules;
+import org.fondicasa.application.call.Templates;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Dm1999ContributionTest {
+
+    private final CallRules.RentSupport rules = Templates.rules(CallKind.RENT_SUPPORT).rentSupport();
+
+    private Dm1999Contribution.Result compute(long employee, long other, int children, long rent, int months) {
+        return Dm1999Contribution.compute(rules, new Dm1999Contribution.Inputs(employee, other, 0, children, rent, months, false));
+    }
+
+    @Test
+    void bandA_need_is_rent_minus_fourteen_percent_of_income() {
+        var r = compute(1_200_000, 0, 0, 240_000, 12);
+        assertThat(r.band()).isEqualTo(Band.A);
+        assertThat(r.incidenceA()).isEqualByComparingTo("20.00");
+        assertThat(r.needCents()).isEqualTo(240_000 - 168_000);
+    }
+
+    @Test
+    void bandA_need_is_capped_at_3098_74() {
+        var r = compute(1_000_000, 0, 0, 480_000, 12);
+        assertThat(r.needCents()).isEqualTo(309_874);
+        assertThat(r.checks()).anySatisfy(c -> assertThat(c.explanation()).contains("capped at the band maximum € 3.098,74"));
+    }
+
+    @Test
+    void incidence_below_fourteen_percent_is_not_band_A_and_the_reason_says_so() {
+        var r = compute(1_000_000, 0, 0, 123_000, 12);
+        assertThat(r.band()).isNull();
+        assertThat(r.checks()).anySatisfy(c -> assertThat(c.explanation())
+                .isEqualTo("taxable income € 10.000,00 ≤ € 13.338,26; incidence 12,30% < 14,00% → not band A"));
+    }
+
+    @Test
+    void bandB_uses_conventional_income_with_child_deduction_from_employee_income() {
+        // d = 2 × 516,46 = 1.032,92; 60% × (20.000 − 1.032,92) = 11.380,248 → 11.380,25
+        var r = compute(2_000_000, 0, 2, 400_000, 12);
+        assertThat(r.conventionalIncomeCents()).isEqualTo(1_138_025);
+        assertThat(r.band()).isEqualTo(Band.B);
+        // 4.000 − 24% × 11.380,25 = 4.000 − 2.731,26 = 1.268,74
+        assertThat(r.needCents()).isEqualTo(126_874);
+    }
+
+    @Test
+    void deduction_left_over_after_employee_income_comes_off_other_income() {
+        // employee 500, 3 children: d = 1.549,38; 1.049,38 comes off other income 14.000
+        var r = compute(50_000, 1_400_000, 3, 500_000, 12);
+        assertThat(r.conventionalIncomeCents()).isEqualTo(1_400_000 - (154_938 - 50_000));
+    }
+
+    @Test
+    void need_is_pro_rated_by_months_and_rounded_half_up_once() {
+        var r = compute(2_000_000, 0, 2, 400_000, 7);
+        // 1.268,74 × 7 / 12 = 740,098… → 740,10
+        assertThat(r.needCents()).isEqualTo(74_010);
+    }
+
+    @Test
+    void band_B_need_is_capped_at_2324_06() {
+        var r = compute(0, 1_500_000, 0, 700_000, 12);
+        assertThat(r.band()).isEqualTo(Band.B);
+        assertThat(r.needCents()).isEqualTo(232_406);
+    }
+
+    @Test
+    void above_both_limits_is_no_band() {
+        var r = compute(3_000_000, 0, 0, 900_000, 12);
+        assertThat(r.band()).isNull();
+        assertThat(r.needCents()).isZero();
+    }
+
+    @Test
+    void zero_income_is_band_A_with_the_rent_capped() {
+        var r = compute(0, 0, 0, 360_000, 12);
+        assertThat(r.band()).isEqualTo(Band.A);
+        assertThat(r.incidenceA()).isNull();
+        assertThat(r.needCents()).isEqualTo(309_874);
+    }
+}

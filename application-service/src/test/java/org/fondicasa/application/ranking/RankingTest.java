@@ -1,0 +1,63 @@
+package org.fondicasa.application.ranking;
+
+import org.fondicasa.application.call.CallRules.CutBand;
+import org.fondicasa.application.call.CallRules.PaymentStrategy;
+import org.fondicasa.application.eligibility.Band;
+import org.fondicasa.application.ranking.Ranking.Candidate;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RankingTest {
+
+    private static final PaymentStrategy FULL = new PaymentStrategy(PaymentStrategy.Type.FULL_IN_ORDER, List.of(), "act");
+    private static final PaymentStrategy PROPORTIONAL = new PaymentStrategy(PaymentStrategy.Type.PROPORTIONAL_BAND_A, List.of(), "act");
+
+    private final List<Candidate> candidates = List.of(
+            new Candidate("B-low", 1, Band.B, 1_500_000, 900_000, 150_000),
+            new Candidate("A-rich", 2, Band.A, 1_200_000, 700_000, 100_000),
+            new Candidate("A-poor", 3, Band.A, 500_000, 300_000, 200_000),
+            new Candidate("A-rich-later", 4, Band.A, 1_200_000, 700_000, 100_001));
+
+    @Test
+    void band_A_by_income_then_band_B_ties_by_receipt() {
+        assertThat(Ranking.order(candidates)).extracting(Candidate::protocolNumber)
+                .containsExactly("A-poor", "A-rich", "A-rich-later", "B-low");
+    }
+
+    @Test
+    void full_in_order_gives_the_last_one_what_is_left() {
+        var result = Ranking.rank(350_000, candidates, FULL);
+        assertThat(result.entries()).extracting(Ranking.Entry::contributionCents).containsExactly(200_000L, 100_000L, 50_000L, 0L);
+        assertThat(result.committedCents()).isEqualTo(350_000);
+        assertThat(result.entries().get(2).explanation()).contains("budget exhausted: € 500,00 of € 1.000,01");
+    }
+
+    @Test
+    void proportional_cut_shares_the_budget_among_band_A_to_the_cent() {
+        var result = Ranking.rank(300_000, candidates, PROPORTIONAL);
+        assertThat(result.committedCents()).isEqualTo(300_000);
+        assertThat(result.entries()).extracting(Ranking.Entry::contributionCents)
+                .containsExactly(150_000L, 75_000L, 75_000L, 0L); // 300.000 × need / 400.001, remainders to larger need
+        assertThat(result.entries().get(3).explanation()).contains("band B gets nothing");
+    }
+
+    @Test
+    void proportional_pays_band_A_in_full_and_band_B_in_order_when_money_suffices() {
+        var result = Ranking.rank(450_000, candidates, PROPORTIONAL);
+        assertThat(result.entries()).extracting(Ranking.Entry::contributionCents)
+                .containsExactly(200_000L, 100_000L, 100_001L, 49_999L);
+    }
+
+    @Test
+    void progressive_cut_by_income_band() {
+        var strategy = new PaymentStrategy(PaymentStrategy.Type.PROGRESSIVE_BAND_A,
+                List.of(new CutBand(null, new BigDecimal("30")), new CutBand(new BigDecimal("6000.00"), BigDecimal.ZERO)), "act");
+        var result = Ranking.rank(1_000_000, candidates, strategy);
+        assertThat(result.entries()).extracting(Ranking.Entry::contributionCents)
+                .containsExactly(200_000L, 70_000L, 70_001L, 150_000L);
+    }
+}
