@@ -11,7 +11,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** One source of a municipality's call budget for a fund (so far COFIN), at its latest revision. */
+/** One source of a municipality's call budget for a fund (Fin_a, Fin_base, Fin_c, QEmi, QSmine, COFIN, bonus), at its latest revision. */
 @Entity
 @Table(name = "budget_source")
 @IdClass(BudgetSource.Key.class)
@@ -29,7 +29,7 @@ public class BudgetSource extends PanacheEntityBase {
     @Id
     @Column(name = "istat_code")
     public String istatCode;
-    /** The legal name of the source: COFIN, and later Fin_a, Fin_base, Fin_c, QEmi, QSmine, bonus. */
+    /** The legal name of the source: Fin_a, Fin_base, Fin_c, QEmi, QSmine, COFIN or bonus. */
     @Id
     public String kind;
     public int revision;

@@ -34,8 +34,13 @@ public class AllocationEventsListener {
     }
 
     void apply(EventEnvelope event) {
-        if (event.type().equals("CofinancingDeclared")) {
-            cofinancingDeclared(event.data());
+        switch (event.type()) {
+            case "CofinancingDeclared" -> cofinancingDeclared(event.data());
+            case "QuotaDeclared" -> quotaDeclared(event.data());
+            case "BonusPublished" -> bonusPublished(event.data());
+            default -> {
+                // other allocation events do not change what calls may spend
+            }
         }
     }
 
@@ -53,6 +58,18 @@ public class AllocationEventsListener {
         upsert(fund, istat, "QEmi", revision, euro(data, "qEmi"), "arrears money redirected by the municipality");
         upsert(fund, istat, "QSmine", revision, euro(data, "qSmine"), "earlier arrears leftovers (Annex E)");
         upsert(fund, istat, "COFIN", revision, euro(data, "cofin"), evidence);
+    }
+
+    /** Fin_a is the budget of the municipality's COVID rent emergency call (DOMAIN §1.4). */
+    private void quotaDeclared(JsonNode data) {
+        upsert(text(data, "fundCode"), text(data, "istatCode"), "Fin_a", integer(data, "revision"), euro(data, "finA"),
+                "Fin_a declared by the municipality");
+    }
+
+    /** The co-financing bonus adds to the ordinary call's budget (DOMAIN §1.3); it is published once. */
+    private void bonusPublished(JsonNode data) {
+        upsert(text(data, "fundCode"), text(data, "istatCode"), "bonus", 1, euro(data, "bonus"),
+                "premialità published by " + text(data, "legalAct"));
     }
 
     private static void upsert(String fund, String istat, String kind, int revision, BigDecimal amount, String legalRef) {

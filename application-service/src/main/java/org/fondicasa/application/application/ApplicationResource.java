@@ -1,0 +1,186 @@
+package org.fondicasa.application.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fondicasa.application.award.Award;
+import org.fondicasa.application.award.AwardRequests;
+import org.fondicasa.application.award.AwardService;
+import org.fondicasa.application.call.CallService;
+import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Roles;
+import org.fondicasa.platform.web.ProblemException;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static org.fondicasa.platform.security.Roles.CITIZEN;
+import static org.fondicasa.platform.security.Roles.DESK_OPERATOR;
+import static org.fondicasa.platform.security.Roles.MUNICIPALITY_OPERATOR;
+import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Applications")
+public class ApplicationResource {
+
+    private final ApplicationService applications;
+    private final AwardService awards;
+    private final CallService calls;
+    private final Intake intake;
+    private final Caller caller;
+    private final ObjectMapper mapper;
+
+    public ApplicationResource(ApplicationService applications, AwardService awards, CallService calls, Intake intake,
+                               Caller caller, ObjectMapper mapper) {
+        this.applications = applications;
+        this.awards = awards;
+        this.calls = calls;
+        this.intake = intake;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("calls/{id}/applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({CITIZEN, DESK_OPERATOR})
+    @Operation(summary = "Apply: a citizen as themselves (the token's fiscal code), or a desk operator for a citizen (assisted)")
+    public Response submit(@PathParam("id") UUID callId, @NotNull ApplicationForm form, @Context UriInfo uri) {
+        Receipt receipt = applications.submit(callId, form, caller);
+        return Response.created(uri.getBaseUriBuilder().path("applications/{p}").build(receipt.protocolNumber())).entity(receipt).build();
+    }
+
+    @GET
+    @Path("applications/{protocol}")
+    @RolesAllowed({CITIZEN, DESK_OPERATOR, MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Operation(summary = "An application with its assessment and money: its applicant, the desk operator who filed it, its call's officers")
+    public ApplicationView get(@PathParam("protocol") String protocol) {
+        Application application = Application.findById(protocol);
+        if (application == null || !maySee(application)) {
+            // the same answer whether it does not exist or is someone else's
+            throw ProblemException.notFound("No application " + protocol + " that you may see");
+        }
+        return view(application);
+    }
+
+    @GET
+    @Path("me/applications")
+    @RolesAllowed(CITIZEN)
+    @Operation(summary = "The citizen's own applications")
+    public List<ApplicationView> mine() {
+        return Application.<Application>list("applicantFiscalCode = ?1 order by receiptSeq", caller.requireCitizenFiscalCode())
+                .stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("calls/{id}/applications")
+    @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Operation(summary = "A call's applications in receipt order, optionally by status, for its officers")
+    public List<ApplicationView> ofCall(@PathParam("id") UUID callId, @QueryParam("status") ApplicationStatus status,
+                                        @QueryParam("after") Long afterPlace) {
+        calls.requireManager(caller, calls.require(callId));
+        long after = afterPlace == null ? 0 : afterPlace;
+        List<Application> found = status == null
+                ? Application.find("callId = ?1 and receiptSeq > ?2 order by receiptSeq", callId, after).page(0, 500).list()
+                : Application.find("callId = ?1 and status = ?2 and receiptSeq > ?3 order by receiptSeq", callId, status, after).page(0, 500).list();
+        return found.stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("applications/{protocol}/withdrawal")
+    @RolesAllowed(CITIZEN)
+    @Operation(summary = "The applicant withdraws; an unpaid grant returns to the call")
+    public ApplicationView withdraw(@PathParam("protocol") String protocol) {
+        awards.withdraw(protocol, caller);
+        return view(Application.findById(protocol));
+    }
+
+    @PUT
+    @Path("applications/{protocol}/tax-arrears")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Operation(summary = "The finance office records municipal tax arrears, withheld from the contribution at payment")
+    public ApplicationView taxArrears(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.TaxArrearsRecord record) {
+        awards.recordTaxArrears(protocol, record, caller);
+        return view(Application.findById(protocol));
+    }
+
+    @POST
+    @Path("applications/{protocol}/social-assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Operation(summary = "Hardship grant: the social worker's assessment sets the amount (0 refuses)")
+    public ApplicationView socialAssessment(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.SocialAssessment body) {
+        awards.assessHardship(protocol, body, caller, intake);
+        return view(Application.findById(protocol));
+    }
+
+    @POST
+    @Path("applications/{protocol}/payment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Operation(summary = "Record the payment to the applicant's IBAN (executed by the treasury), less withheld arrears")
+    public ApplicationView pay(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.Payment payment) {
+        awards.pay(protocol, payment, caller);
+        return view(Application.findById(protocol));
+    }
+
+    @POST
+    @Path("applications/{protocol}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Operation(summary = "Revoke an unpaid grant, with the reason; the money returns to the call")
+    public ApplicationView revoke(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.Revocation revocation) {
+        awards.revoke(protocol, revocation, caller);
+        return view(Application.findById(protocol));
+    }
+
+    private boolean maySee(Application application) {
+        if (caller.has(Roles.REGION_OFFICER)) {
+            return true;
+        }
+        if (caller.has(Roles.MUNICIPALITY_OPERATOR)) {
+            String istat = calls.require(application.callId).istatCode;
+            return istat != null && caller.istatCode().filter(istat::equals).isPresent();
+        }
+        if (caller.has(Roles.CITIZEN)) {
+            return caller.fiscalCode().filter(application.applicantFiscalCode::equals).isPresent();
+        }
+        return caller.has(Roles.DESK_OPERATOR) && application.assisted && application.submittedBy.equals(caller.name());
+    }
+
+    private ApplicationView view(Application a) {
+        Award w = Award.findById(a.protocolNumber);
+        ApplicationView.AwardView award = w == null ? null : new ApplicationView.AwardView(w.status.name(), w.amount, w.withheld,
+                w.withholdingRef, w.paidAmount, w.paidToIban, w.paymentReference, rome(w.grantedAt), rome(w.paidAt),
+                rome(w.revokedAt), w.revocationReason, w.explanation);
+        try {
+            return new ApplicationView(a.protocolNumber, a.callId, a.receiptSeq, rome(a.receivedAt), a.status, a.assisted,
+                    a.submittedBy, a.eligible, a.band, a.need, mapper.readTree(a.assessment), award, mapper.readTree(a.form));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime rome(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(CallService.ROME).toOffsetDateTime();
+    }
+}

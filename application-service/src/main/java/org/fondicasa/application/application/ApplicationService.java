@@ -1,0 +1,137 @@
+package org.fondicasa.application.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.fondicasa.application.call.CallSnapshots;
+import org.fondicasa.application.eligibility.Assessment;
+import org.fondicasa.application.eligibility.Eligibility;
+import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Roles;
+import org.fondicasa.platform.validation.FiscalCode;
+import org.fondicasa.platform.validation.Iban;
+import org.fondicasa.platform.web.Problem.Violation;
+import org.fondicasa.platform.web.ProblemException;
+
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.fondicasa.application.call.CallService.ROME;
+
+/**
+ * Takes an application in: who applies (from the token, or the citizen a desk operator assists), the call's window,
+ * every field checked and listed at once, the assessment, then {@link Intake#store}. Nothing is stored unless all of
+ * it holds.
+ */
+@ApplicationScoped
+public class ApplicationService {
+
+    private final CallSnapshots snapshots;
+    private final Intake intake;
+    private final Validator validator;
+    private final Clock clock = Clock.systemUTC();
+
+    public ApplicationService(CallSnapshots snapshots, Intake intake, Validator validator) {
+        this.snapshots = snapshots;
+        this.intake = intake;
+        this.validator = validator;
+    }
+
+    public Receipt submit(UUID callId, ApplicationForm form, Caller caller) {
+        CallSnapshots.Snapshot call = snapshots.of(callId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // field rules and the call's own requirements are reported together, every one of them
+        List<Violation> violations = new ArrayList<>();
+        validator.validate(form).forEach(v -> violations.add(new Violation(v.getPropertyPath().toString(), v.getMessage())));
+        boolean assisted = !caller.has(Roles.CITIZEN) && caller.has(Roles.DESK_OPERATOR);
+        String applicant;
+        String submittedBy;
+        if (assisted) {
+            if (call.istatCode() != null && caller.istatCode().filter(call.istatCode()::equals).isEmpty()) {
+                throw ProblemException.forbidden("A desk operator submits only to their own municipality's calls or to regional calls");
+            }
+            applicant = Optional.ofNullable(form.onBehalfOf()).flatMap(FiscalCode::normalise).orElse(null);
+            if (applicant == null) {
+                violations.add(new Violation("onBehalfOf", "a desk operator must give the assisted citizen's valid fiscal code"));
+            }
+            submittedBy = caller.name();
+        } else {
+            applicant = caller.requireCitizenFiscalCode();
+            if (form.onBehalfOf() != null) {
+                violations.add(new Violation("onBehalfOf", "only a desk operator submits on someone's behalf; a citizen applies as themselves"));
+            }
+            submittedBy = "citizen";
+        }
+        if (now.isBefore(call.opensAt()) || !now.isBefore(call.closesAt())) {
+            throw Intake.notOpen(call, now);
+        }
+        List<String> household = form.household() == null ? List.of() : household(form, applicant, violations);
+        if (form.iban() != null && Iban.normalise(form.iban()).filter(Iban::isValid).isEmpty()) {
+            violations.add(new Violation("iban", "not a valid IBAN (its check digits do not match)"));
+        }
+        if (form.declarations() != null && form.household() != null && form.documents() != null) {
+            violations.addAll(Eligibility.missing(call.kind(), call.rules(), form));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The application cannot be accepted as sent; nothing was stored", violations);
+        }
+        var day = now.atZoneSameInstant(ROME).toLocalDate();
+        int grantsThisYear = call.rules().hardship() == null ? 0 : intake.householdGrantsThisYear(call.istatCode(), household, day);
+        Assessment assessment = Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grantsThisYear));
+        try {
+            return intake.store(new Intake.Accepted(call, form, applicant, household, submittedBy, assisted, assessment));
+        } catch (Intake.HouseholdAlreadyApplied e) {
+            throw ProblemException.conflict("A member of this household already applied to this call ("
+                    + earlierProtocol(callId, household) + "): one application per household");
+        }
+    }
+
+    /** The household's normalised fiscal codes, the applicant first; violations for bad or repeated codes. */
+    private static List<String> household(ApplicationForm form, String applicant, List<Violation> violations) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (applicant != null) {
+            codes.add(applicant);
+        }
+        boolean applicantListed = false;
+        for (int i = 0; i < form.household().size(); i++) {
+            ApplicationForm.Member member = form.household().get(i);
+            if (member == null || member.fiscalCode() == null) {
+                continue; // reported by the field rules
+            }
+            Optional<String> code = FiscalCode.normalise(member.fiscalCode());
+            if (code.isEmpty()) {
+                violations.add(new Violation("household[" + i + "].fiscalCode", "not a valid fiscal code (check character or format)"));
+                continue;
+            }
+            if (member.role() == ApplicationForm.Role.APPLICANT) {
+                if (!code.get().equals(applicant)) {
+                    violations.add(new Violation("household[" + i + "]", "the APPLICANT must be the person applying ("
+                            + (applicant == null ? "unknown" : mask(applicant)) + ")"));
+                }
+                applicantListed = true;
+            } else if (!codes.add(code.get())) {
+                violations.add(new Violation("household[" + i + "].fiscalCode", "listed twice"));
+            }
+        }
+        if (!applicantListed) {
+            violations.add(new Violation("household", "must list the person applying, with role APPLICANT"));
+        }
+        return List.copyOf(codes);
+    }
+
+    private static String mask(String code) {
+        return code.substring(0, 6) + "**********";
+    }
+
+    private static String earlierProtocol(UUID callId, List<String> household) {
+        return Application.<Application>find("callId = ?1 and protocolNumber in (select h.protocolNumber from HouseholdClaim h "
+                        + "where h.callId = ?1 and h.fiscalCode in ?2)", callId, household)
+                .firstResultOptional().map(a -> "protocol " + a.protocolNumber).orElse("an earlier protocol");
+    }
+}

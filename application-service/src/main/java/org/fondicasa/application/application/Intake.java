@@ -1,0 +1,202 @@
+package org.fondicasa.application.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.call.CallService;
+import org.fondicasa.application.call.CallSnapshots;
+import org.fondicasa.application.eligibility.Assessment;
+import org.fondicasa.application.eligibility.Eligibility;
+import org.fondicasa.platform.events.Outbox;
+import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.web.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The click-day path: one short transaction that appends the application, its household's claims on the call and
+ * two outbox rows. No row or table is locked beyond the unique keys it inserts, so applications do not queue
+ * behind each other; the place in line is a database sequence taken at acceptance. Funding follows asynchronously
+ * ({@code FirstComeFundingWorker}), in strict receipt order.
+ */
+@ApplicationScoped
+public class Intake {
+
+    /** Bounds how long an accepted-but-uncommitted application can exist; the funding worker waits longer. */
+    public static final int TRANSACTION_TIMEOUT_SECONDS = 2;
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public Intake(EntityManager em, Outbox outbox, ObjectMapper mapper) {
+        this.em = em;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** An application ready to store: who, the normalised household, and its assessment. */
+    public record Accepted(CallSnapshots.Snapshot call, ApplicationForm form, String applicant, List<String> household,
+                           String submittedBy, boolean assisted, Assessment assessment) {
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeout = TRANSACTION_TIMEOUT_SECONDS)
+    public Receipt store(Accepted a) {
+        // the database clock, read after the sequence: receipt order and receipt time agree, and every application
+        // with a lower number began its transaction before this instant (the funding worker relies on it)
+        Object[] line = (Object[]) em.createNativeQuery("select nextval('application_receipt_seq'), clock_timestamp()").getSingleResult();
+        long seq = ((Number) line[0]).longValue();
+        OffsetDateTime receivedAt = toOffsetDateTime(line[1]);
+        if (receivedAt.isBefore(a.call().opensAt()) || !receivedAt.isBefore(a.call().closesAt())) {
+            throw notOpen(a.call(), receivedAt);
+        }
+        String protocol = protocolNumber(receivedAt, seq);
+        ApplicationStatus status = a.assessment().eligible() ? ApplicationStatus.PENDING : ApplicationStatus.NOT_ELIGIBLE;
+        em.createNativeQuery("""
+                        insert into application (protocol_number, receipt_seq, call_id, received_at, applicant_fiscal_code,
+                            submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11, cast(?12 as jsonb), ?13, ?4)""")
+                .setParameter(1, protocol).setParameter(2, seq).setParameter(3, a.call().id())
+                .setParameter(4, receivedAt).setParameter(5, a.applicant()).setParameter(6, a.submittedBy())
+                .setParameter(7, a.assisted()).setParameter(8, json(a.form())).setParameter(9, a.assessment().eligible())
+                .setParameter(10, a.assessment().band() == null ? null : a.assessment().band().name())
+                .setParameter(11, Euro.ofCents(a.assessment().needCents())).setParameter(12, json(a.assessment()))
+                .setParameter(13, status.name())
+                .executeUpdate();
+        StringBuilder claims = new StringBuilder("insert into household_claim (call_id, fiscal_code, protocol_number) values ");
+        for (int i = 0; i < a.household().size(); i++) {
+            claims.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 3).append(", ?2)");
+        }
+        var insert = em.createNativeQuery(claims + " on conflict do nothing").setParameter(1, a.call().id()).setParameter(2, protocol);
+        for (int i = 0; i < a.household().size(); i++) {
+            insert.setParameter(i + 3, a.household().get(i));
+        }
+        if (insert.executeUpdate() != a.household().size()) {
+            // a member already applied to this call: the whole application is rolled back, nothing half stored
+            throw new HouseholdAlreadyApplied();
+        }
+        publish(a, protocol, seq, status, receivedAt);
+        return new Receipt(protocol, a.call().id(), receivedAt.atZoneSameInstant(CallService.ROME).toOffsetDateTime(),
+                seq, status, a.assisted());
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The protocol number: year of receipt and the place in line, so sorting protocol numbers sorts by arrival. */
+    static String protocolNumber(OffsetDateTime receivedAt, long seq) {
+        return receivedAt.atZoneSameInstant(CallService.ROME).getYear() + "-" + String.format("%010d", seq);
+    }
+
+    private void publish(Accepted a, String protocol, long seq, ApplicationStatus status, OffsetDateTime receivedAt) {
+        CallSnapshots.Snapshot call = a.call();
+        Map<String, Object> received = head(call, protocol);
+        received.put("receivedAt", receivedAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
+        received.put("placeInLine", seq);
+        received.put("assisted", a.assisted());
+        outbox.publish("ApplicationReceived", 1, call.istatCode(), call.eventKey(), received);
+        Assessment as = a.assessment();
+        Map<String, Object> assessed = head(call, protocol);
+        assessed.put("eligible", as.eligible());
+        assessed.put("status", status.name());
+        if (as.band() != null) {
+            assessed.put("band", as.band().name());
+        }
+        assessed.put("householdSize", as.householdSize());
+        assessed.put("dependentChildren", as.dependentChildren());
+        if (a.form().isee() != null) {
+            assessed.put("isee", a.form().isee().setScale(2).toPlainString());
+        }
+        putEuro(assessed, "referenceIncome", as.referenceIncomeCents());
+        putEuro(assessed, "conventionalIncome", as.conventionalIncomeCents());
+        putEuro(assessed, "annualRent", as.annualRentCents());
+        if (as.monthsCounted() != null) {
+            assessed.put("months", as.monthsCounted());
+        }
+        if (as.incidencePercent() != null) {
+            assessed.put("incidence", as.incidencePercent().toPlainString());
+        }
+        assessed.put("need", Euro.ofCents(as.needCents()).toPlainString());
+        assessed.put("failedRules", as.failures().stream().map(c -> c.rule()).toList());
+        outbox.publish("ApplicationAssessed", 1, call.istatCode(), call.eventKey(), assessed);
+    }
+
+    /** Identifies the application on internal topics without personal data: the protocol number, never a name or code. */
+    public static Map<String, Object> head(CallSnapshots.Snapshot call, String protocol) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("callId", call.id().toString());
+        data.put("kind", call.kind().name());
+        if (call.istatCode() != null) {
+            data.put("istatCode", call.istatCode());
+        }
+        if (call.fundCode() != null) {
+            data.put("fundCode", call.fundCode());
+        }
+        data.put("protocolNumber", protocol);
+        return data;
+    }
+
+    private static void putEuro(Map<String, Object> data, String field, Long cents) {
+        if (cents != null) {
+            data.put(field, Euro.ofCents(cents).toPlainString());
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Thrown inside the transaction so that it rolls back; the caller answers 409 with the earlier protocol. */
+    public static class HouseholdAlreadyApplied extends RuntimeException {
+        HouseholdAlreadyApplied() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Hardship grants the household (any member) already had this calendar year in this municipality's calls. */
+    public int householdGrantsThisYear(String istatCode, List<String> household, LocalDate day) {
+        if (istatCode == null) {
+            return 0;
+        }
+        return ((Number) em.createNativeQuery("""
+                        select count(distinct w.protocol_number) from household_claim h
+                        join award w on w.protocol_number = h.protocol_number and w.status <> 'REVOKED'
+                        join call c on c.id = w.call_id
+                        where h.fiscal_code in (?1) and c.kind = ?2 and c.istat_code = ?3
+                          and w.granted_at >= ?4 and w.granted_at < ?5""")
+                .setParameter(1, household).setParameter(2, CallKind.HARDSHIP_GRANT.name()).setParameter(3, istatCode)
+                .setParameter(4, day.withDayOfYear(1).atStartOfDay(CallService.ROME).toOffsetDateTime())
+                .setParameter(5, day.withDayOfYear(1).plusYears(1).atStartOfDay(CallService.ROME).toOffsetDateTime())
+                .getSingleResult()).intValue();
+    }
+
+    static ProblemException notOpen(CallSnapshots.Snapshot call, OffsetDateTime now) {
+        boolean early = now.isBefore(call.opensAt());
+        return ProblemException.conflict((early ? "The call is not open yet: it opens at " : "The call closed at ")
+                + (early ? call.opensAt() : call.closesAt()).atZoneSameInstant(CallService.ROME).toOffsetDateTime()
+                + " (Europe/Rome); it takes applications from " + call.opensAt().atZoneSameInstant(CallService.ROME).toOffsetDateTime()
+                + " until " + call.closesAt().atZoneSameInstant(CallService.ROME).toOffsetDateTime()
+                + ", and this one arrived at " + now.atZoneSameInstant(CallService.ROME).toOffsetDateTime());
+    }
+}

@@ -1,0 +1,247 @@
+package org.fondicasa.application.award;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.fondicasa.application.application.Application;
+import org.fondicasa.application.application.ApplicationStatus;
+import org.fondicasa.application.application.Intake;
+import org.fondicasa.application.call.Call;
+import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.call.CallMoney;
+import org.fondicasa.application.call.CallService;
+import org.fondicasa.application.call.CallSnapshots;
+import org.fondicasa.platform.events.Outbox;
+import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.validation.Iban;
+import org.fondicasa.platform.web.ProblemException;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Grants, payments, withholdings, revocations and withdrawals: every change of committed money goes through here,
+ * under the call's lock, with its event in the same transaction.
+ */
+@ApplicationScoped
+public class AwardService {
+
+    private final CallSnapshots snapshots;
+    private final CallService calls;
+    private final CallMoney money;
+    private final Outbox outbox;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    public AwardService(CallSnapshots snapshots, CallService calls, CallMoney money, Outbox outbox,
+                        com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.snapshots = snapshots;
+        this.calls = calls;
+        this.money = money;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Grants {@code cents} more to an application (a first grant, or a partial one topped up). The caller holds the
+     * call's lock and has checked the budget.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Award grant(Application application, long cents, String explanation, String by) {
+        Award award = Award.findById(application.protocolNumber);
+        OffsetDateTime now = OffsetDateTime.now();
+        if (award == null) {
+            award = new Award();
+            award.protocolNumber = application.protocolNumber;
+            award.callId = application.callId;
+            award.amount = Euro.ofCents(cents);
+            award.need = application.need;
+            award.status = Award.Status.GRANTED;
+            award.explanation = explanation;
+            award.grantedAt = now;
+            award.grantedBy = by;
+            award.persist();
+        } else {
+            award.amount = award.amount.add(Euro.ofCents(cents));
+            award.explanation = award.explanation + "; " + explanation;
+        }
+        boolean complete = award.amount.compareTo(application.need) >= 0;
+        application.moveTo(complete ? ApplicationStatus.GRANTED : ApplicationStatus.PARTIALLY_GRANTED);
+        Map<String, Object> data = head(application);
+        data.put("amount", Euro.ofCents(cents).toPlainString());
+        data.put("total", award.amount.toPlainString());
+        data.put("need", application.need.toPlainString());
+        data.put("partial", !complete);
+        data.put("explanation", explanation);
+        publish("ContributionGranted", application, data);
+        return award;
+    }
+
+    @Transactional
+    public void recordTaxArrears(String protocol, AwardRequests.TaxArrearsRecord record, Caller caller) {
+        Application application = managed(protocol, caller);
+        Award award = Award.findById(protocol);
+        if (award != null && award.status != Award.Status.GRANTED) {
+            throw ProblemException.conflict("The contribution is " + award.status + "; arrears are withheld only before payment");
+        }
+        TaxArrears arrears = TaxArrears.findById(application.protocolNumber);
+        if (arrears == null) {
+            arrears = new TaxArrears();
+            arrears.protocolNumber = application.protocolNumber;
+        }
+        arrears.amount = record.amount().setScale(2);
+        arrears.reference = record.reference().strip();
+        arrears.recordedBy = caller.name();
+        arrears.recordedAt = OffsetDateTime.now();
+        arrears.persist();
+    }
+
+    /** Records that the treasury paid the contribution to the applicant's IBAN, less the withheld tax arrears. */
+    @Transactional
+    public Award pay(String protocol, AwardRequests.Payment payment, Caller caller) {
+        Application application = managed(protocol, caller);
+        money.lock(application.callId);
+        Award award = Award.findById(protocol);
+        if (award == null || award.status != Award.Status.GRANTED) {
+            throw ProblemException.conflict("Application " + protocol + " has no contribution waiting for payment"
+                    + (award == null ? "" : " (it is " + award.status + ")"));
+        }
+        if (application.status == ApplicationStatus.PARTIALLY_GRANTED && calls.require(application.callId).kind.funding().firstCome()
+                && calls.require(application.callId).closedAt == null) {
+            throw ProblemException.conflict("A partial first-come grant is paid when the call closes, so that money returning to the "
+                    + "call can still complete it");
+        }
+        TaxArrears arrears = TaxArrears.findById(protocol);
+        BigDecimal withheld = arrears == null ? BigDecimal.ZERO.setScale(2) : arrears.amount.min(award.amount);
+        award.withheld = withheld;
+        award.withholdingRef = arrears == null ? null : arrears.reference;
+        award.paidAmount = award.amount.subtract(withheld);
+        award.paidToIban = iban(application);
+        award.paymentReference = payment.paymentReference().strip();
+        award.paidAt = OffsetDateTime.now();
+        award.paidBy = caller.name();
+        award.status = Award.Status.PAID;
+        application.moveTo(ApplicationStatus.PAID);
+        Map<String, Object> data = head(application);
+        data.put("amount", award.amount.toPlainString());
+        data.put("withheld", withheld.toPlainString());
+        data.put("paid", award.paidAmount.toPlainString());
+        data.put("paidAt", award.paidAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
+        publish("ContributionPaid", application, data);
+        return award;
+    }
+
+    /** Revokes a granted, unpaid contribution; the money returns to the call (a first-come waiting list moves up). */
+    @Transactional
+    public Award revoke(String protocol, AwardRequests.Revocation revocation, Caller caller) {
+        Application application = managed(protocol, caller);
+        return revokeAward(application, revocation.reason().strip(), caller.name(), ApplicationStatus.REVOKED);
+    }
+
+    /** The citizen withdraws their own application; a granted, unpaid contribution goes back to the call. */
+    @Transactional
+    public void withdraw(String protocol, Caller caller) {
+        Application application = Application.findById(protocol);
+        if (application == null || !caller.fiscalCode().filter(application.applicantFiscalCode::equals).isPresent()) {
+            throw ProblemException.notFound("No application " + protocol + " of yours");
+        }
+        if (Set.of(ApplicationStatus.PAID, ApplicationStatus.REVOKED, ApplicationStatus.WITHDRAWN).contains(application.status)) {
+            throw ProblemException.conflict("The application is " + application.status + " and can no longer be withdrawn");
+        }
+        if (Award.findById(protocol) != null) {
+            revokeAward(application, "withdrawn by the applicant", "citizen", ApplicationStatus.WITHDRAWN);
+            return;
+        }
+        application.moveTo(ApplicationStatus.WITHDRAWN);
+        publish("ApplicationWithdrawn", application, head(application));
+    }
+
+    /** The social worker's assessment of a hardship application (seed 002 art. 6, 8, 10): grant the amount, or refuse. */
+    @Transactional
+    public Application assessHardship(String protocol, AwardRequests.SocialAssessment assessment, Caller caller, Intake intake) {
+        Application application = managed(protocol, caller);
+        Call call = calls.require(application.callId);
+        if (call.kind != CallKind.HARDSHIP_GRANT) {
+            throw ProblemException.conflict("Only hardship grants are set by a social worker's assessment; this is a " + call.kind + " call");
+        }
+        money.lock(call.id);
+        if (application.status != ApplicationStatus.PENDING) {
+            throw ProblemException.conflict("The application is " + application.status + "; only a pending one is assessed");
+        }
+        BigDecimal amount = assessment.amount().setScale(2);
+        if (amount.compareTo(application.need) > 0) {
+            throw ProblemException.unprocessable("over-cap", "Above the maximum", "The grant may not exceed "
+                    + Euro.format(application.need) + " (" + calls.rules(call).hardship().maxAmount().legalRef() + ")", List.of());
+        }
+        List<String> household = HouseholdCodes.of(application);
+        int granted = intake.householdGrantsThisYear(call.istatCode, household, OffsetDateTime.now().atZoneSameInstant(CallService.ROME).toLocalDate());
+        if (granted >= calls.rules(call).hardship().grantsPerHouseholdPerYear().value().intValue()) {
+            throw ProblemException.unprocessable("once-per-year", "Already granted this year", "This household already had "
+                    + granted + " hardship grant(s) this calendar year (" + calls.rules(call).hardship().grantsPerHouseholdPerYear().legalRef() + ")", List.of());
+        }
+        BigDecimal available = money.budget(call.id).subtract(money.committed(call.id));
+        if (amount.compareTo(available) > 0) {
+            throw ProblemException.unprocessable("budget-exhausted", "Not enough money left", "The call has "
+                    + Euro.format(available) + " left; the assessment asks " + Euro.format(amount), List.of());
+        }
+        String explanation = "social worker " + assessment.socialWorker().strip() + " assessed " + Euro.format(amount)
+                + " (at most " + Euro.format(application.need) + "): " + assessment.report().strip();
+        if (amount.signum() == 0) {
+            application.moveTo(ApplicationStatus.NOT_FUNDED);
+            Map<String, Object> data = head(application);
+            data.put("reason", "social worker's assessment: no grant");
+            publish("ApplicationNotFunded", application, data);
+        } else {
+            grant(application, Euro.toCents(amount), explanation, caller.name());
+        }
+        return application;
+    }
+
+    private Award revokeAward(Application application, String reason, String by, ApplicationStatus next) {
+        money.lock(application.callId);
+        Award award = Award.findById(application.protocolNumber);
+        if (award == null || award.status != Award.Status.GRANTED) {
+            throw ProblemException.conflict("Application " + application.protocolNumber + " has no granted, unpaid contribution to revoke"
+                    + (award == null ? "" : " (it is " + award.status + "; a paid contribution is recovered, not revoked)"));
+        }
+        award.status = Award.Status.REVOKED;
+        award.revokedAt = OffsetDateTime.now();
+        award.revokedBy = by;
+        award.revocationReason = reason;
+        application.moveTo(next);
+        Map<String, Object> data = head(application);
+        data.put("amount", award.amount.toPlainString());
+        data.put("reason", reason);
+        publish("ContributionRevoked", application, data);
+        return award;
+    }
+
+    /** The application, if the caller manages its call (its municipality's operator, or the region). */
+    public Application managed(String protocol, Caller caller) {
+        Application application = Application.findById(protocol);
+        if (application == null) {
+            throw ProblemException.notFound("No application " + protocol);
+        }
+        calls.requireManager(caller, calls.require(application.callId));
+        return application;
+    }
+
+    private Map<String, Object> head(Application application) {
+        return Intake.head(snapshots.of(application.callId), application.protocolNumber);
+    }
+
+    private void publish(String type, Application application, Map<String, Object> data) {
+        outbox.publish(type, 1, snapshots.of(application.callId).istatCode(), snapshots.of(application.callId).eventKey(), data);
+    }
+
+    private String iban(Application application) {
+        try {
+            return Iban.normalise(mapper.readTree(application.form).path("iban").asText()).orElseThrow();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.fondicasa.application.call;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import org.fondicasa.application.budget.BudgetSource;
+import org.fondicasa.platform.events.Outbox;
+import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Roles;
+import org.fondicasa.platform.web.Problem.Violation;
+import org.fondicasa.platform.web.ProblemException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Creates calls, tops up their budget and closes them, each change with its event in the same transaction. */
+@ApplicationScoped
+public class CallService {
+
+    public static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final Outbox outbox;
+    private final CallMoney money;
+    private final EntityManager em;
+    private final Clock clock = Clock.systemUTC();
+
+    public CallService(ObjectMapper mapper, Validator validator, Outbox outbox, CallMoney money, EntityManager em) {
+        this.mapper = mapper;
+        this.validator = validator;
+        this.outbox = outbox;
+        this.money = money;
+        this.em = em;
+    }
+
+    /** The rules of a stored call (they were validated when it was created). */
+    public CallRules rules(Call call) {
+        try {
+            return mapper.readValue(call.rules, CallRules.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored rules of call " + call.id + " do not parse", e);
+        }
+    }
+
+    public Call require(UUID id) {
+        Call call = Call.findById(id);
+        if (call == null) {
+            throw ProblemException.notFound("No call " + id);
+        }
+        return call;
+    }
+
+    /** A municipality's call is managed by its operators (and the region); a regional call by the region only. */
+    public void requireManager(Caller caller, Call call) {
+        if (call.istatCode == null) {
+            if (!caller.has(Roles.REGION_OFFICER)) {
+                throw ProblemException.forbidden("Only the region manages a regional call");
+            }
+        } else {
+            caller.requireMunicipality(call.istatCode);
+        }
+    }
+
+    @Transactional
+    public Call create(CallRequest request, Caller caller) {
+        if (request.istatCode() == null) {
+            if (!caller.has(Roles.REGION_OFFICER)) {
+                throw ProblemException.forbidden("Only the region opens a regional call (istatCode null)");
+            }
+        } else {
+            caller.requireMunicipality(request.istatCode());
+        }
+        List<Violation> violations = new ArrayList<>();
+        CallRules rules = parseRules(request.rules(), violations);
+        if (rules != null) {
+            validator.validate(rules).forEach(v -> violations.add(new Violation("rules." + v.getPropertyPath(), v.getMessage())));
+            violations.addAll(rules.inconsistencies(request.kind()));
+        }
+        OffsetDateTime opensAt = request.opensAt().atZone(ROME).toOffsetDateTime();
+        OffsetDateTime closesAt = request.closesAt().atZone(ROME).toOffsetDateTime();
+        if (!closesAt.isAfter(opensAt)) {
+            violations.add(new Violation("closesAt", "must be after opensAt"));
+        }
+        List<CallBudgetEntry> entries = budget(request, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The call cannot be created as sent", violations);
+        }
+        Call call = new Call();
+        call.id = UUID.randomUUID();
+        call.kind = request.kind();
+        call.title = request.title().strip();
+        call.legalAct = request.legalAct().strip();
+        call.istatCode = request.istatCode();
+        call.fundCode = request.fundCode();
+        call.opensAt = opensAt;
+        call.closesAt = closesAt;
+        call.rules = request.rules().toString();
+        call.createdBy = caller.name();
+        call.createdAt = OffsetDateTime.now(clock);
+        call.persist();
+        BigDecimal total = BigDecimal.ZERO;
+        for (CallBudgetEntry entry : entries) {
+            entry.callId = call.id;
+            entry.recordedBy = caller.name();
+            entry.recordedAt = call.createdAt;
+            entry.persist();
+            total = total.add(entry.amount);
+        }
+        Map<String, Object> data = base(call);
+        data.put("title", call.title);
+        data.put("opensAt", call.opensAt.atZoneSameInstant(ROME).toOffsetDateTime().toString());
+        data.put("closesAt", call.closesAt.atZoneSameInstant(ROME).toOffsetDateTime().toString());
+        data.put("budget", total.toPlainString());
+        outbox.publish("CallOpened", 1, call.istatCode, call.eventKey(), data);
+        return call;
+    }
+
+    @Transactional
+    public void topUp(UUID callId, CallRequest.TopUp topUp, Caller caller) {
+        Call call = require(callId);
+        requireManager(caller, call);
+        if (call.closedAt != null) {
+            throw ProblemException.conflict("The call was closed at " + call.closedAt.atZoneSameInstant(ROME) + "; its budget no longer changes");
+        }
+        money.lock(callId);
+        CallBudgetEntry entry = new CallBudgetEntry();
+        entry.callId = callId;
+        entry.source = topUp.source().strip();
+        entry.amount = topUp.amount();
+        entry.legalRef = topUp.legalRef().strip();
+        entry.recordedBy = caller.name();
+        entry.recordedAt = OffsetDateTime.now(clock);
+        entry.persist();
+        Map<String, Object> data = base(call);
+        data.put("source", entry.source);
+        data.put("amount", entry.amount.toPlainString());
+        data.put("budget", money.budget(callId).toPlainString());
+        data.put("legalRef", entry.legalRef);
+        outbox.publish("CallBudgetIncreased", 1, call.istatCode, call.eventKey(), data);
+    }
+
+    /**
+     * Closes a call for good once its applications are decided, and reports the money it did not spend (CallClosed);
+     * allocation-service moves unspent Fin_a to the municipality's Fin_b.
+     */
+    @Transactional
+    public Call close(UUID callId, Caller caller) {
+        Call call = require(callId);
+        requireManager(caller, call);
+        money.lock(callId);
+        em.refresh(call);
+        Instant now = clock.instant();
+        if (call.closedAt != null) {
+            throw ProblemException.conflict("The call was already closed at " + call.closedAt.atZoneSameInstant(ROME));
+        }
+        if (now.isBefore(call.closesAt.toInstant())) {
+            throw ProblemException.conflict("The call takes applications until " + call.closesAt.atZoneSameInstant(ROME)
+                    + " (Europe/Rome); it can be closed after that");
+        }
+        long pending = ((Number) em.createNativeQuery("select count(*) from application where call_id = ?1 and status = 'PENDING'")
+                .setParameter(1, callId).getSingleResult()).longValue();
+        if (pending > 0) {
+            throw ProblemException.conflict(pending + " applications are still waiting for their decision ("
+                    + (call.kind.funding() == CallKind.Funding.RANKED ? "publish the ranking first"
+                    : call.kind.funding() == CallKind.Funding.ASSESSED ? "the social worker's assessment" : "funding in receipt order")
+                    + ")");
+        }
+        BigDecimal budget = money.budget(callId);
+        BigDecimal committed = money.committed(callId);
+        call.closedAt = OffsetDateTime.now(clock);
+        call.unspent = budget.subtract(committed);
+        Map<String, Object> data = base(call);
+        @SuppressWarnings("unchecked")
+        List<String> sources = em.createNativeQuery("select distinct source from call_budget_entry where call_id = ?1 order by source")
+                .setParameter(1, callId).getResultList();
+        data.put("budgetSource", String.join("+", sources));
+        data.put("budget", budget.toPlainString());
+        data.put("committed", committed.toPlainString());
+        data.put("unspent", call.unspent.toPlainString());
+        outbox.publish("CallClosed", 1, call.istatCode, call.eventKey(), data);
+        return call;
+    }
+
+    /** The identifying part of every call event: no personal data, ever. */
+    public static Map<String, Object> base(Call call) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("callId", call.id.toString());
+        data.put("kind", call.kind.name());
+        if (call.istatCode != null) {
+            data.put("istatCode", call.istatCode);
+        }
+        if (call.fundCode != null) {
+            data.put("fundCode", call.fundCode);
+        }
+        data.put("legalAct", call.legalAct);
+        return data;
+    }
+
+    private CallRules parseRules(JsonNode json, List<Violation> violations) {
+        if (json == null || !json.isObject()) {
+            violations.add(new Violation("rules", "must be an object (see GET /call-templates/{kind})"));
+            return null;
+        }
+        try {
+            return mapper.treeToValue(json, CallRules.class);
+        } catch (UnrecognizedPropertyException e) {
+            violations.add(new Violation("rules" + path(e), "unknown field; known: " + e.getKnownPropertyIds()));
+        } catch (InvalidFormatException e) {
+            violations.add(new Violation("rules" + path(e), "not a valid " + e.getTargetType().getSimpleName() + ": " + e.getValue()));
+        } catch (MismatchedInputException e) {
+            violations.add(new Violation("rules" + path(e), "expected " + e.getTargetType().getSimpleName()));
+        } catch (JsonProcessingException e) {
+            violations.add(new Violation("rules", e.getOriginalMessage()));
+        }
+        return null;
+    }
+
+    private static String path(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        e.getPath().forEach(ref -> path.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]"));
+        return path.toString();
+    }
+
+    private List<CallBudgetEntry> budget(CallRequest request, List<Violation> violations) {
+        List<CallBudgetEntry> entries = new ArrayList<>();
+        for (int i = 0; i < request.budget().size(); i++) {
+            CallRequest.BudgetLine line = request.budget().get(i);
+            CallBudgetEntry entry = new CallBudgetEntry();
+            entry.source = line.source().strip();
+            if (line.amount() != null) {
+                if (line.legalRef() == null || line.legalRef().isBlank()) {
+                    violations.add(new Violation("budget[" + i + "].legalRef", "an amount needs the act that gives it"));
+                }
+                entry.amount = line.amount();
+                entry.legalRef = line.legalRef();
+            } else {
+                BudgetSource announced = request.fundCode() == null || request.istatCode() == null ? null
+                        : BudgetSource.findById(new BudgetSource.Key(request.fundCode(), request.istatCode(), entry.source));
+                if (announced == null) {
+                    violations.add(new Violation("budget[" + i + "].amount", "allocation-service has announced no " + entry.source
+                            + " of fund " + request.fundCode() + " for municipality " + request.istatCode()
+                            + "; give the amount and its act"));
+                    continue;
+                }
+                if (announced.amount.signum() == 0) {
+                    continue; // a source the municipality declared as zero adds nothing
+                }
+                entry.amount = announced.amount;
+                entry.legalRef = announced.legalRef + " (fund " + announced.fundCode + ", revision " + announced.revision + ")";
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,92 @@
+package org.fondicasa.application.funding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.fondicasa.application.application.Application;
+import org.fondicasa.application.application.ApplicationStatus;
+import org.fondicasa.application.application.Intake;
+import org.fondicasa.application.award.AwardService;
+import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.call.CallMoney;
+import org.fondicasa.application.call.CallSnapshots;
+import org.fondicasa.platform.money.Euro;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One funding pass over a first-come call, in one transaction under the call's lock: the money available, the
+ * eligible applications still owed money in receipt order, {@link FirstComeFunding}, and the grants it decides.
+ */
+@ApplicationScoped
+public class FundingStep {
+
+    /** Applications whose transaction may still be open are left for the next pass (see {@link Intake}). */
+    static final int SETTLE_SECONDS = Intake.TRANSACTION_TIMEOUT_SECONDS + 1;
+    static final int BATCH = 1000;
+
+    private final EntityManager em;
+    private final CallMoney money;
+    private final CallSnapshots snapshots;
+    private final AwardService awards;
+
+    public FundingStep(EntityManager em, CallMoney money, CallSnapshots snapshots, AwardService awards) {
+        this.em = em;
+        this.money = money;
+        this.snapshots = snapshots;
+        this.awards = awards;
+    }
+
+    /** @return true when it decided something and another pass may find more to do */
+    @Transactional
+    public boolean fund(UUID callId) {
+        money.lock(callId);
+        CallSnapshots.Snapshot call = snapshots.of(callId);
+        // every application numbered up to here began its transaction more than SETTLE_SECONDS ago: committed or gone
+        Number settled = (Number) em.createNativeQuery("""
+                        select max(receipt_seq) from application
+                        where call_id = ?1 and received_at < clock_timestamp() - make_interval(secs => ?2)""")
+                .setParameter(1, callId).setParameter(2, SETTLE_SECONDS).getSingleResult();
+        if (settled == null) {
+            return false;
+        }
+        long available = Euro.toCents(money.budget(callId).subtract(money.committed(callId)));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.protocol_number, a.receipt_seq, a.need - coalesce(w.amount, 0), a.status
+                        from application a left join award w on w.protocol_number = a.protocol_number and w.status = 'GRANTED'
+                        where a.call_id = ?1 and a.status in ('PENDING', 'WAITING', 'PARTIALLY_GRANTED') and a.receipt_seq <= ?2
+                        order by a.receipt_seq limit ?3""")
+                .setParameter(1, callId).setParameter(2, settled.longValue()).setParameter(3, BATCH).getResultList();
+        if (rows.isEmpty() || (available == 0 && rows.stream().noneMatch(r -> "PENDING".equals(r[3])))) {
+            return false;
+        }
+        List<FirstComeFunding.Claim> claims = rows.stream()
+                .map(r -> new FirstComeFunding.Claim((String) r[0], ((Number) r[1]).longValue(), Euro.toCents((java.math.BigDecimal) r[2])))
+                .toList();
+        FirstComeFunding.Outcome outcome = FirstComeFunding.fund(available, claims, call.kind().funding() == CallKind.Funding.FIRST_COME_WHOLE);
+        for (FirstComeFunding.Grant grant : outcome.grants()) {
+            Application application = Application.findById(grant.protocolNumber());
+            awards.grant(application, grant.cents(), explain(call, grant, available), "first-come funding");
+        }
+        if (!outcome.waiting().isEmpty()) {
+            long firstWaiting = claims.stream().filter(c -> c.protocolNumber().equals(outcome.waiting().get(0)))
+                    .findFirst().orElseThrow().receiptSeq();
+            // everyone from the first that waits onwards waits too, up to what is settled
+            em.createNativeQuery("""
+                            update application set status = 'WAITING', status_changed_at = clock_timestamp()
+                            where call_id = ?1 and status = 'PENDING' and receipt_seq >= ?2 and receipt_seq <= ?3""")
+                    .setParameter(1, callId).setParameter(2, firstWaiting).setParameter(3, settled.longValue()).executeUpdate();
+            return false;
+        }
+        return rows.size() == BATCH;
+    }
+
+    private static String explain(CallSnapshots.Snapshot call, FirstComeFunding.Grant grant, long available) {
+        return grant.complete()
+                ? "first come, first served: funded in receipt order (" + call.legalAct() + ")"
+                : "first come, first served: the last " + Euro.format(grant.cents()) + " of the budget, less than the need ("
+                + call.legalAct() + ")";
+    }
+}

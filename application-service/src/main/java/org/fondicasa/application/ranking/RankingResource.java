@@ -1,0 +1,57 @@
+package org.fondicasa.application.ranking;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Roles;
+
+import java.util.UUID;
+
+import static org.fondicasa.platform.security.Roles.CITIZEN;
+import static org.fondicasa.platform.security.Roles.MUNICIPALITY_OPERATOR;
+import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
+
+@Path("/calls/{id}/ranking")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rankings")
+public class RankingResource {
+
+    private final RankingService rankings;
+    private final Caller caller;
+
+    public RankingResource(RankingService rankings, Caller caller) {
+        this.rankings = rankings;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("simulations")
+    @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Operation(summary = "Rank the eligible applications and apply the payment strategy, without granting anything")
+    public RankingView simulate(@PathParam("id") UUID id) {
+        return rankings.simulate(id, caller);
+    }
+
+    @POST
+    @Path("publication")
+    @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Operation(summary = "Publish the ranking after the call closed: immutable, and the contributions are granted")
+    public RankingView publish(@PathParam("id") UUID id) {
+        return rankings.publish(id, caller);
+    }
+
+    @GET
+    @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, CITIZEN})
+    @Operation(summary = "The published ranking: operators see their municipality's, a citizen only their own place")
+    public RankingView published(@PathParam("id") UUID id) {
+        boolean citizen = caller.has(Roles.CITIZEN) && !caller.has(REGION_OFFICER) && !caller.has(MUNICIPALITY_OPERATOR);
+        return rankings.published(id, caller, citizen ? caller.requireCitizenFiscalCode() : null);
+    }
+}

@@ -1,0 +1,35 @@
+package org.fondicasa.application.ranking;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A ranking, simulated or published (one publication per call, never changed). Entries are JSON of {@link RankingView.Entry}. */
+@Entity
+@Table(name = "ranking_run")
+public class RankingRun extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "call_id")
+    public UUID callId;
+    public boolean published;
+    public BigDecimal budget;
+    public BigDecimal committed;
+    public String strategy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String entries;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String excluded;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}
