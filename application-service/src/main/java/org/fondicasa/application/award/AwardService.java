@@ -68,7 +68,9 @@ public class AwardService {
             award.amount = award.amount.add(Euro.ofCents(cents));
             award.explanation = award.explanation + "; " + explanation;
         }
-        boolean complete = award.amount.compareTo(application.need) >= 0;
+        // a social worker's amount is the decision itself, not a part of the need
+        boolean complete = award.amount.compareTo(application.need) >= 0
+                || snapshots.of(application.callId).kind().funding() == CallKind.Funding.ASSESSED;
         application.moveTo(complete ? ApplicationStatus.GRANTED : ApplicationStatus.PARTIALLY_GRANTED);
         Map<String, Object> data = head(application);
         data.put("amount", Euro.ofCents(cents).toPlainString());

@@ -24,7 +24,11 @@ public record Assessment(boolean eligible,
         checks = List.copyOf(checks);
     }
 
+    /** The checks that made it not eligible (a failed band A is not one of them when band B passed). */
     public List<Check> failures() {
-        return checks.stream().filter(c -> !c.passed()).toList();
+        if (eligible) {
+            return List.of();
+        }
+        return checks.stream().filter(c -> !c.passed()).filter(c -> band == null || !c.rule().startsWith("band")).toList();
     }
 }

@@ -31,6 +31,8 @@ public final class Eligibility {
     public record Context(LocalDate submittedOn, int householdGrantsThisYear) {
     }
 
+    private static final java.util.Set<String> ALTERNATIVES = java.util.Set.of("bandA", "bandB");
+
     private Eligibility() {
     }
 
@@ -207,10 +209,9 @@ public final class Eligibility {
         lowIncomeDeclaration(rules, form, dm, checks);
         separatedParent(rules, form, dm, checks);
         BigDecimal incidence = dm.band() == Band.B ? dm.incidenceB() : dm.incidenceA();
-        if (!dm.inBand()) {
-            checks.add(Check.of("band", false, "neither band A nor band B → not eligible", rules.bandA().incomeMax().legalRef(),
-                    Map.of()));
-        }
+        checks.add(Check.of("band", dm.inBand(), dm.inBand() ? "band " + dm.band() : "neither band A nor band B → not eligible",
+                rules.bandA().incomeMax().legalRef() + "; " + rules.bandB().incomeMax().legalRef(),
+                Map.of("band", dm.inBand() ? dm.band().name() : "none")));
         return result(checks, dm.band(), dm.referenceIncomeCents(), dm.conventionalIncomeCents(), incidence,
                 cents(rent.annualRent()), months, dm.needCents(), size, children);
     }
@@ -287,7 +288,8 @@ public final class Eligibility {
 
     private static Assessment result(List<Check> checks, Band band, Long reference, Long conventional, BigDecimal incidence,
                                      Long rent, Integer months, long need, int size, int children) {
-        boolean eligible = checks.stream().allMatch(Check::passed);
+        // band A and band B are alternatives: failing one is explained, the "band" check decides
+        boolean eligible = checks.stream().filter(c -> !ALTERNATIVES.contains(c.rule())).allMatch(Check::passed);
         return new Assessment(eligible, band, reference, conventional, incidence, rent, months, eligible ? need : 0,
                 size, children, checks);
     }

@@ -1,0 +1,197 @@
+package org.fondicasa.application.application;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.fondicasa.application.call.CallKind;
+import org.fondicasa.testing.KafkaTestClient;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The ordinary rent call of DM 7/6/1999 (DOMAIN §1.5) and Pulsano's 2021 call (seed 003), from opening to payment. */
+@QuarkusTest
+class RentSupportCallTest {
+
+    static final String BARI = "072006";
+    static final String PULSANO = "073022";
+
+    private final Fixtures f = new Fixtures();
+    private final KafkaTestClient kafka = KafkaTestClient.fromConfig();
+
+    private static final String NO_EXCLUSIONS = """
+            "TENANT_RELATED_TO_LANDLORD": false, "OWNS_PUBLIC_FUNDED_HOUSING": false, "OWNS_ADEQUATE_HOUSING": false,
+            "TENANT_TAX_DEDUCTION_CLAIMED": false, "PRESTIGE_ZONE": false""";
+
+    static String rentApplication(String applicant, String employee, int children, String rent, int months, int rdcMonths,
+                                  String area, String category, String extraFacts) {
+        StringBuilder household = new StringBuilder("{\"fiscalCode\": \"" + applicant + "\", \"role\": \"APPLICANT\"}");
+        for (int i = 0; i < children; i++) {
+            household.append(", {\"fiscalCode\": \"").append(Fixtures.fiscalCode(9000 + applicant.hashCode() % 500 * 10 + i))
+                    .append("\", \"role\": \"CHILD\", \"dependentChild\": true}");
+        }
+        return """
+                {"household": [%s],
+                 "income": {"employee": "%s", "other": "0.00", "exemptContinuous": "0.00", "excludedAllowances": "0.00"},
+                 "rent": {"annualRent": "%s", "months": %d, "monthsWithCitizenIncomeRent": %d, "floorArea": %s, "cadastralCategory": "%s"},
+                 "declarations": {%s%s}, "iban": "%s", "documents": ["LEASE_CONTRACT"]}"""
+                .formatted(household, employee, rent, months, rdcMonths, area, category, NO_EXCLUSIONS, extraFacts, Fixtures.IBAN);
+    }
+
+    private ValidatableResponse apply(UUID call, String applicant, String body) {
+        return given().auth().oauth2(f.tokens.citizen(applicant)).contentType(ContentType.JSON).body(body)
+                .post("/calls/" + call + "/applications").then();
+    }
+
+    private void allocationEvent(String type, String data) {
+        kafka.send("allocation.events", BARI, KafkaTestClient.envelope(UUID.randomUUID().toString(), type, "/allocation-service", BARI, data));
+    }
+
+    @Test
+    void ordinary_call_from_allocation_budget_to_ranking_and_payment_with_every_exclusion_refused() {
+        String fund = "AFF-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        allocationEvent("CofinancingDeclared", """
+                {"fundCode": "%s", "istatCode": "%s", "revision": 1, "finBase": "5000.00", "finC": "1000.00", "qEmi": "0.00",
+                 "qSmine": "0.00", "cofin": "1000.00", "deliberationNumber": "DG 12", "deliberationDate": "2020-11-10",
+                 "budgetChapter": "Cap. 1402"}""".formatted(fund, BARI));
+        allocationEvent("BonusPublished", """
+                {"fundCode": "%s", "istatCode": "%s", "bonus": "500.00", "cofin": "1000.00", "finBase": "5000.00",
+                 "legalAct": "DD premialità 2020", "runId": "%s"}""".formatted(fund, BARI, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.tokens.operator(BARI))
+                .get("/municipalities/" + BARI + "/budget-sources").then()
+                .body("findAll { it.fundCode == '" + fund + "' }", hasSize(6)));
+
+        ObjectNode body = Fixtures.call(CallKind.RENT_SUPPORT, BARI, -60, 20, "1.00", c -> {
+            c.put("fundCode", fund);
+            var budget = c.putArray("budget");
+            for (String source : new String[]{"Fin_base", "Fin_c", "QEmi", "QSmine", "COFIN", "bonus"}) {
+                budget.addObject().put("source", source);
+            }
+        });
+        // another municipality's operator may not open Bari's call
+        given().auth().oauth2(f.tokens.operator(PULSANO)).contentType(ContentType.JSON).body(body.toString()).post("/calls")
+                .then().statusCode(403);
+        UUID call = f.create(f.tokens.operator(BARI), body);
+        given().auth().oauth2(f.tokens.citizen(Fixtures.fiscalCode(1))).get("/calls/" + call).then().statusCode(200)
+                .body("budget", equalTo(7500.00f)).body("budgetEntries", hasSize(4)).body("status", equalTo("OPEN"));
+
+        String zeroIncome = Fixtures.fiscalCode(11);
+        String poorer = Fixtures.fiscalCode(12);
+        String richer = Fixtures.fiscalCode(13);
+        String bandB = Fixtures.fiscalCode(14);
+        String pZero = apply(call, zeroIncome, rentApplication(zeroIncome, "0.00", 0, "3600.00", 12, 0, "60", "A3",
+                ", \"THIRD_PARTY_SUPPORT\": true")).statusCode(201).extract().path("protocolNumber");
+        String pPoorer = apply(call, poorer, rentApplication(poorer, "8000.00", 0, "4800.00", 12, 0, "70", "A3", ""))
+                .statusCode(201).extract().path("protocolNumber");
+        String pRicher = apply(call, richer, rentApplication(richer, "12000.00", 0, "2400.00", 12, 0, "70", "A2", ""))
+                .statusCode(201).extract().path("protocolNumber");
+        String pB = apply(call, bandB, rentApplication(bandB, "20000.00", 2, "4000.00", 12, 0, "80", "A3", ""))
+                .statusCode(201).body("status", equalTo("PENDING")).extract().path("protocolNumber");
+
+        // every exclusion of DOMAIN §1.5, each refused with its reason
+        Map<String, String> excluded = new LinkedHashMap<>();
+        int n = 20;
+        for (String fact : new String[]{"TENANT_RELATED_TO_LANDLORD", "OWNS_PUBLIC_FUNDED_HOUSING", "OWNS_ADEQUATE_HOUSING",
+                "TENANT_TAX_DEDUCTION_CLAIMED", "PRESTIGE_ZONE"}) {
+            String who = Fixtures.fiscalCode(n++);
+            String form = rentApplication(who, "9000.00", 0, "3000.00", 12, 0, "70", "A3", "").replace("\"" + fact + "\": false", "\"" + fact + "\": true");
+            excluded.put(fact, apply(call, who, form).statusCode(201).body("status", equalTo("NOT_ELIGIBLE")).extract().path("protocolNumber"));
+        }
+        String who = Fixtures.fiscalCode(n++);
+        excluded.put("citizenIncomeRent", apply(call, who, rentApplication(who, "9000.00", 0, "3000.00", 12, 4, "70", "A3", ""))
+                .statusCode(201).extract().path("protocolNumber"));
+        for (String category : new String[]{"A1", "A8", "A9"}) {
+            who = Fixtures.fiscalCode(n++);
+            excluded.put("cadastralCategory " + category, apply(call, who, rentApplication(who, "9000.00", 0, "3000.00", 12, 0, "70", category, ""))
+                    .statusCode(201).extract().path("protocolNumber"));
+        }
+        who = Fixtures.fiscalCode(n++);
+        excluded.put("floorArea", apply(call, who, rentApplication(who, "9000.00", 0, "3000.00", 12, 0, "120", "A3", ""))
+                .statusCode(201).extract().path("protocolNumber"));
+        who = Fixtures.fiscalCode(n++);
+        excluded.put("lowIncomeDeclaration", apply(call, who, rentApplication(who, "0.00", 0, "3000.00", 12, 0, "70", "A3", ""))
+                .statusCode(201).extract().path("protocolNumber"));
+        who = Fixtures.fiscalCode(n++);
+        excluded.put("bandA", apply(call, who, rentApplication(who, "40000.00", 0, "3000.00", 12, 0, "70", "A3", ""))
+                .statusCode(201).extract().path("protocolNumber"));
+        excluded.forEach((rule, protocol) -> given().auth().oauth2(f.tokens.operator(BARI)).get("/applications/" + protocol).then()
+                .statusCode(200).body("status", equalTo("NOT_ELIGIBLE"))
+                .body("assessment.checks.findAll { !it.passed }.rule", org.hamcrest.Matchers.hasItem(rule.split(" ")[0]))
+                .body("assessment.checks.findAll { !it.passed }.legalRef", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()))));
+
+        // the finance office records municipal tax arrears for one applicant (seed 003)
+        given().auth().oauth2(f.tokens.operator(BARI)).contentType(ContentType.JSON)
+                .body("{\"amount\": \"200.00\", \"reference\": \"TARI 2019, accertamento 44/2020\"}")
+                .put("/applications/" + pRicher + "/tax-arrears").then().statusCode(200);
+
+        // a simulation before the deadline; publication only after it
+        given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/simulations").then().statusCode(200)
+                .body("published", equalTo(false)).body("entries", hasSize(4));
+        given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/publication").then().statusCode(409);
+        Fixtures.sleepUntil(body.get("closesAt").asText());
+
+        var ranking = given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/publication").then()
+                .statusCode(200).body("budget", equalTo(7500.00f)).body("committed", equalTo(7500.00f))
+                .body("entries.protocolNumber", org.hamcrest.Matchers.contains(pZero, pPoorer, pRicher, pB))
+                .body("entries.contribution", org.hamcrest.Matchers.contains(3098.74f, 3098.74f, 720.00f, 582.52f))
+                .body("entries[2].withheld", equalTo(200.00f)).body("entries[2].payable", equalTo(520.00f))
+                .body("entries[3].explanation", containsString("budget exhausted: € 582,52 of € 1.268,74"))
+                .body("excluded", hasSize(excluded.size()));
+        ranking.body("entries[1].explanation", containsString("position 2, band A, taxable income € 8.000,00"));
+        given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/publication").then().statusCode(409);
+
+        // the citizen sees only their own place; another municipality sees nothing
+        given().auth().oauth2(f.tokens.citizen(poorer)).get("/calls/" + call + "/ranking").then().statusCode(200)
+                .body("entries", hasSize(1)).body("entries[0].position", equalTo(2)).body("excluded", hasSize(0));
+        given().auth().oauth2(f.tokens.operator(PULSANO)).get("/calls/" + call + "/ranking").then().statusCode(403);
+        given().auth().oauth2(f.tokens.operator(PULSANO)).get("/applications/" + pPoorer).then().statusCode(404);
+        given().auth().oauth2(f.tokens.citizen(richer)).get("/applications/" + pPoorer).then().statusCode(404);
+
+        given().auth().oauth2(f.tokens.operator(BARI)).contentType(ContentType.JSON).body("{\"paymentReference\": \"MANDATO 77/2021\"}")
+                .post("/applications/" + pRicher + "/payment").then().statusCode(200)
+                .body("status", equalTo("PAID")).body("award.withheld", equalTo(200.00f)).body("award.paid", equalTo(520.00f))
+                .body("award.withholdingRef", equalTo("TARI 2019, accertamento 44/2020"));
+        given().auth().oauth2(f.tokens.citizen(bandB)).get("/applications/" + pB).then().statusCode(200)
+                .body("status", equalTo("PARTIALLY_GRANTED")).body("award.amount", equalTo(582.52f));
+        given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/closure").then().statusCode(200)
+                .body("unspent", equalTo(0.00f));
+        kafka.await("application.events", r -> r.value().contains("\"RankingPublished\"") && r.value().contains(call.toString()),
+                1, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void pulsano_counts_only_months_without_citizen_income_and_its_own_limits() {
+        ObjectNode body = Fixtures.call(CallKind.RENT_SUPPORT, PULSANO, -60, 3600, "33408.21", c -> {
+            c.put("title", "Bando contributi canoni di locazione anno 2021");
+            c.put("legalAct", "Comune di Pulsano, bando contributi integrativi canoni 2021 (scadenza 10/03/2023)");
+            ((ObjectNode) c.get("budget").get(0)).put("legalRef", "riparto regionale 2021 al Comune di Pulsano");
+            ObjectNode rs = (ObjectNode) c.get("rules").get("rentSupport");
+            ((ObjectNode) rs.get("bandA").get("incomeMax")).put("value", "13405.08").put("legalRef", "bando Pulsano 2021: due pensioni minime INPS 2021");
+            rs.put("onlyMonthsWithoutCitizenIncome", true);
+            rs.put("citizenIncomeLegalRef", "bando Pulsano 2021: only months without the rent quota of reddito di cittadinanza count");
+        });
+        UUID call = f.create(f.tokens.operator(PULSANO), body);
+        String applicant = Fixtures.fiscalCode(51);
+        String protocol = apply(call, applicant, rentApplication(applicant, "13400.00", 0, "4800.00", 12, 4, "70", "A3", ""))
+                .statusCode(201).body("status", equalTo("PENDING")).extract().path("protocolNumber");
+        // 13.400 ≤ 13.405,08 (2021 limit), 8 months count: (4.800 − 14% × 13.400) × 8/12 = 1.949,33
+        given().auth().oauth2(f.tokens.citizen(applicant)).get("/applications/" + protocol).then().statusCode(200)
+                .body("band", equalTo("A")).body("need", equalTo(1949.33f))
+                .body("assessment.checks.find { it.rule == 'citizenIncomeMonths' }.explanation",
+                        equalTo("12 months rented, 4 with the rent quota of reddito di cittadinanza → 8 months count"))
+                .body("assessment.checks.find { it.rule == 'contribution' }.explanation", endsWith("× 8/12"))
+                .body("award", nullValue());
+    }
+}
