@@ -79,4 +79,44 @@ class CrossServiceIT {
         String entries = Http.expect(200, "GET", ledgerUrl + "/entries", region, null);
         assertThat(entries.split("\"eventId\"").length - 1).as(entries).isEqualTo(2);
     }
+
+    @Test
+    void unspentFinAOfAClosedCallGoesBackToFinBInAllocation() throws InterruptedException {
+        String region = system.token("regione");
+        String casarano = system.token("op-casarano");
+        String fund = "LOOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Http.expect(201, "POST", system.url("allocation") + "/funds", region, """
+                {"code": "%s", "title": "money loop", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 3000.00, "bonusReserve": 0.00, "minimumShare": 0.00}"""
+                .formatted(fund));
+        Http.expect(201, "POST", system.url("allocation") + "/funds/" + fund + "/publication/import?source=test", region,
+                "istat_code,share\n075016,3000.00\n", "text/csv");
+        Http.expect(200, "PUT", system.url("allocation") + "/funds/" + fund + "/municipalities/075016/quota", casarano,
+                "{\"finA\": 2000.00, \"finB\": 500.00, \"finC\": 500.00}");
+        String sources = system.url("application") + "/municipalities/075016/budget-sources";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", sources, casarano, null).body().contains(fund));
+
+        // Casarano's Fin_a call, open for a few seconds; Anna asks for three months of rent (900)
+        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
+        java.time.LocalDateTime closes = java.time.LocalDateTime.now(rome).plusSeconds(12);
+        String template = Http.expect(200, "GET", system.url("application") + "/call-templates/RENT_EMERGENCY", casarano, null);
+        String rules = template.substring(template.indexOf("\"rules\":") + 8, template.lastIndexOf('}'));
+        String call = Http.expect(201, "POST", system.url("application") + "/calls", casarano, """
+                {"kind": "RENT_EMERGENCY", "title": "Fin_a Casarano", "legalAct": "DGR 1724/2020", "istatCode": "075016",
+                 "fundCode": "%s", "opensAt": "%s", "closesAt": "%s", "budget": [{"source": "Fin_a"}], "rules": %s}"""
+                .formatted(fund, java.time.LocalDateTime.now(rome).minusMinutes(1), closes, rules));
+        String callId = call.replaceAll("(?s)^.*?\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*$", "$1");
+        Http.expect(201, "POST", system.url("application") + "/calls/" + callId + "/applications", system.token("anna.bianchi"), """
+                {"household": [{"fiscalCode": "BNCNNA85E52A883Y", "role": "APPLICANT"}], "isee": "14000.00",
+                 "incomeLossPercent": "40", "rent": {"emergencyMonths": ["300.00", "300.00", "300.00"]},
+                 "declarations": {"NOT_ENOUGH_LIQUIDITY": true, "CITIZEN_INCOME_RENT_QUOTA": false},
+                 "iban": "IT60X0542811101000000123456", "documents": []}""");
+        String funding = system.url("application") + "/calls/" + callId + "/funding";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", funding, casarano, null).body().contains("\"committed\":900.00"));
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.LocalDateTime.now(rome), closes).toMillis() + 500));
+        Http.expect(200, "POST", system.url("application") + "/calls/" + callId + "/closure", casarano, null);
+
+        String balance = system.url("allocation") + "/funds/" + fund + "/municipalities/075016/balance";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", balance, casarano, null).body().contains("\"movedToFinB\":1100.00"));
+        assertThat(Http.expect(200, "GET", balance, casarano, null)).contains("\"balanced\":true");
+    }
 }
