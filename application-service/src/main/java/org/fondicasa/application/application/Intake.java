@@ -52,27 +52,32 @@ public class Intake {
     @Transactional
     @TransactionConfiguration(timeout = TRANSACTION_TIMEOUT_SECONDS)
     public Receipt store(Accepted a) {
-        // the database clock, read after the sequence: receipt order and receipt time agree, and every application
-        // with a lower number began its transaction before this instant (the funding worker relies on it)
-        Object[] line = (Object[]) em.createNativeQuery("select nextval('application_receipt_seq'), clock_timestamp()").getSingleResult();
-        long seq = ((Number) line[0]).longValue();
-        OffsetDateTime receivedAt = toOffsetDateTime(line[1]);
-        if (receivedAt.isBefore(a.call().opensAt()) || !receivedAt.isBefore(a.call().closesAt())) {
-            throw notOpen(a.call(), receivedAt);
-        }
-        String protocol = protocolNumber(receivedAt, seq);
         ApplicationStatus status = a.assessment().eligible() ? ApplicationStatus.PENDING : ApplicationStatus.NOT_ELIGIBLE;
-        em.createNativeQuery("""
+        // the protocol number is the year of receipt (Europe/Rome) and the place in line, so sorting protocol numbers
+        // sorts by arrival; one statement takes the place in line (sequence), reads the database clock after it and appends the row, if
+        // that instant is inside the call's window; every application with a lower number began its transaction before
+        // this instant (the funding worker relies on it)
+        @SuppressWarnings("unchecked")
+        List<Object[]> line = em.createNativeQuery("""
+                        with line as (select nextval('application_receipt_seq') as seq, clock_timestamp() as at)
                         insert into application (protocol_number, receipt_seq, call_id, received_at, applicant_fiscal_code,
                             submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11, cast(?12 as jsonb), ?13, ?4)""")
-                .setParameter(1, protocol).setParameter(2, seq).setParameter(3, a.call().id())
-                .setParameter(4, receivedAt).setParameter(5, a.applicant()).setParameter(6, a.submittedBy())
-                .setParameter(7, a.assisted()).setParameter(8, json(a.form())).setParameter(9, a.assessment().eligible())
-                .setParameter(10, a.assessment().band() == null ? null : a.assessment().band().name())
-                .setParameter(11, Euro.ofCents(a.assessment().needCents())).setParameter(12, json(a.assessment()))
-                .setParameter(13, status.name())
-                .executeUpdate();
+                        select to_char(line.at at time zone 'Europe/Rome', 'YYYY') || '-' || lpad(line.seq::text, 10, '0'),
+                               line.seq, ?1, line.at, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, cast(?9 as jsonb), ?10, line.at
+                        from line where line.at >= ?11 and line.at < ?12
+                        returning protocol_number, receipt_seq, received_at""")
+                .setParameter(1, a.call().id()).setParameter(2, a.applicant()).setParameter(3, a.submittedBy())
+                .setParameter(4, a.assisted()).setParameter(5, json(a.form())).setParameter(6, a.assessment().eligible())
+                .setParameter(7, a.assessment().band() == null ? null : a.assessment().band().name())
+                .setParameter(8, Euro.ofCents(a.assessment().needCents())).setParameter(9, json(a.assessment()))
+                .setParameter(10, status.name()).setParameter(11, a.call().opensAt()).setParameter(12, a.call().closesAt())
+                .getResultList();
+        if (line.isEmpty()) {
+            throw notOpen(a.call(), OffsetDateTime.now(ZoneOffset.UTC));
+        }
+        String protocol = (String) line.get(0)[0];
+        long seq = ((Number) line.get(0)[1]).longValue();
+        OffsetDateTime receivedAt = toOffsetDateTime(line.get(0)[2]);
         StringBuilder claims = new StringBuilder("insert into household_claim (call_id, fiscal_code, protocol_number) values ");
         for (int i = 0; i < a.household().size(); i++) {
             claims.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 3).append(", ?2)");
@@ -98,11 +103,6 @@ public class Intake {
             return instant.atOffset(ZoneOffset.UTC);
         }
         return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
-    }
-
-    /** The protocol number: year of receipt and the place in line, so sorting protocol numbers sorts by arrival. */
-    static String protocolNumber(OffsetDateTime receivedAt, long seq) {
-        return receivedAt.atZoneSameInstant(CallService.ROME).getYear() + "-" + String.format("%010d", seq);
     }
 
     private void publish(Accepted a, String protocol, long seq, ApplicationStatus status, OffsetDateTime receivedAt) {
