@@ -1,5 +1,7 @@
 package org.fondicasa.application.award;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.application.Application;
@@ -34,10 +36,10 @@ public class AwardService {
     private final CallService calls;
     private final CallMoney money;
     private final Outbox outbox;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final ObjectMapper mapper;
 
     public AwardService(CallSnapshots snapshots, CallService calls, CallMoney money, Outbox outbox,
-                        com.fasterxml.jackson.databind.ObjectMapper mapper) {
+                        ObjectMapper mapper) {
         this.snapshots = snapshots;
         this.calls = calls;
         this.money = money;
@@ -242,7 +244,7 @@ public class AwardService {
     private String iban(Application application) {
         try {
             return Iban.normalise(mapper.readTree(application.form).path("iban").asText()).orElseThrow();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

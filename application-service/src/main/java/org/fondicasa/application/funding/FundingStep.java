@@ -12,6 +12,7 @@ import org.fondicasa.application.call.CallMoney;
 import org.fondicasa.application.call.CallSnapshots;
 import org.fondicasa.platform.money.Euro;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,12 +64,12 @@ public class FundingStep {
             return false;
         }
         List<FirstComeFunding.Claim> claims = rows.stream()
-                .map(r -> new FirstComeFunding.Claim((String) r[0], ((Number) r[1]).longValue(), Euro.toCents((java.math.BigDecimal) r[2])))
+                .map(r -> new FirstComeFunding.Claim((String) r[0], ((Number) r[1]).longValue(), Euro.toCents((BigDecimal) r[2])))
                 .toList();
         FirstComeFunding.Outcome outcome = FirstComeFunding.fund(available, claims, call.kind().funding() == CallKind.Funding.FIRST_COME_WHOLE);
         for (FirstComeFunding.Grant grant : outcome.grants()) {
             Application application = Application.findById(grant.protocolNumber());
-            awards.grant(application, grant.cents(), explain(call, grant, available), "first-come funding");
+            awards.grant(application, grant.cents(), explain(call, grant), "first-come funding");
         }
         if (!outcome.waiting().isEmpty()) {
             long firstWaiting = claims.stream().filter(c -> c.protocolNumber().equals(outcome.waiting().get(0)))
@@ -83,7 +84,7 @@ public class FundingStep {
         return rows.size() == BATCH;
     }
 
-    private static String explain(CallSnapshots.Snapshot call, FirstComeFunding.Grant grant, long available) {
+    private static String explain(CallSnapshots.Snapshot call, FirstComeFunding.Grant grant) {
         return grant.complete()
                 ? "first come, first served: funded in receipt order (" + call.legalAct() + ")"
                 : "first come, first served: the last " + Euro.format(grant.cents()) + " of the budget, less than the need ("
