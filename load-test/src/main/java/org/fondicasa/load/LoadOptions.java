@@ -1,0 +1,65 @@
+package org.fondicasa.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** What one run does, from system properties ({@code -Dload.applications=50000} on the Maven command line). */
+record LoadOptions(Path root, Mode mode, int applications, int concurrency, int warmup, Path results,
+                   boolean pgbench, Path pgbenchExecutable, List<Integer> pgbenchClients, int pgbenchThreads,
+                   int pgbenchSeconds, Duration fundingTimeout, Duration requestTimeout, Path serviceJar,
+                   List<String> serviceJvmOptions, Path workDir) {
+
+    enum Mode {
+        /** The burst of applications at one first-come call, with the correctness checks (the default). */
+        BURST,
+        /** The same driver, tokens and stack, but GET /me instead of applications: tests the harness, not intake. */
+        DRIVER_CHECK,
+        /** Only PostgreSQL and the pgbench ceiling. */
+        CEILING;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static Mode parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    static LoadOptions fromSystemProperties() {
+        Path root = Path.of(System.getProperty("fondicasa.root", ".")).toAbsolutePath().normalize();
+        Mode mode = Mode.parse(System.getProperty("load.mode", "burst"));
+        String date = LocalDate.now(ApplicationServiceContract.CALL_ZONE).toString();
+        String defaultResults = "load-test/results/intake-" + date + (mode == Mode.BURST ? "" : "-" + mode.label()) + ".md";
+        Path results = root.resolve(System.getProperty("load.results", defaultResults));
+        List<Integer> clients = Arrays.stream(System.getProperty("load.pgbench.clients", "16,32,64").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        return new LoadOptions(root, mode,
+                positive("load.applications", 50_000),
+                positive("load.concurrency", 64),
+                Integer.getInteger("load.warmup", 2_000),
+                results,
+                Boolean.parseBoolean(System.getProperty("load.pgbench", "true")),
+                Path.of(System.getProperty("load.pgbench.executable", "/usr/bin/pgbench")),
+                clients,
+                positive("load.pgbench.threads", 2),
+                positive("load.pgbench.seconds", 15),
+                Duration.ofSeconds(positive("load.funding.timeout", 600)),
+                Duration.ofSeconds(positive("load.request.timeout", 30)),
+                root.resolve(System.getProperty("load.service.jar", "application-service/target/quarkus-app/quarkus-run.jar")),
+                List.of(System.getProperty("load.service.jvm", "-Xmx1g").trim().split("\\s+")),
+                root.resolve("load-test/target/load"));
+    }
+
+    private static int positive(String name, int fallback) {
+        int value = Integer.getInteger(name, fallback);
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, not " + value);
+        }
+        return value;
+    }
+}

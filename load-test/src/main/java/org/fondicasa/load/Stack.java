@@ -1,0 +1,135 @@
+package org.fondicasa.load;
+
+import org.fondicasa.testing.KafkaBroker;
+import org.fondicasa.testing.LocalOidcIssuer;
+import org.fondicasa.testing.TokenFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What intake needs and nothing else, started like deploy/local starts the whole system: a durable embedded
+ * PostgreSQL, the in-JVM Kafka broker, the JDK-only OIDC issuer whose signed tokens the tests use, and the packaged
+ * application-service as a child process pointed at them through its environment. Stops what it started.
+ */
+final class Stack implements AutoCloseable {
+
+    static final List<String> TOPICS = List.of("allocation.events", "application.events", "reporting.events",
+            "dashboard.aggregates", "allocation.events.dlq", "application.events.dlq", "reporting.events.dlq");
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private DurablePostgres postgres;
+    private KafkaBroker kafka;
+    private LocalOidcIssuer issuer;
+    private TokenFactory tokens;
+    private ServiceProcess service;
+
+    private Stack() {
+    }
+
+    /** PostgreSQL only (for the ceiling alone), or everything intake needs. */
+    static Stack start(LoadOptions options, boolean withService) {
+        Stack stack = new Stack();
+        try {
+            stack.startAll(options, withService);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(LoadOptions options, boolean withService) {
+        Path work = options.workDir();
+        deleteTree(work.resolve("postgres"));
+        deleteTree(work.resolve("kafka"));
+
+        step("PostgreSQL (durable: fsync on, synchronous_commit on)");
+        postgres = DurablePostgres.start(work.resolve("postgres"));
+        started.add(postgres);
+        postgres.createDatabase(ApplicationServiceContract.DATABASE);
+        if (!withService) {
+            return;
+        }
+        step("Kafka");
+        kafka = KafkaBroker.start(work.resolve("kafka"));
+        started.add(kafka);
+        kafka.createTopics(TOPICS, 3);
+        step("OIDC issuer");
+        issuer = LocalOidcIssuer.start();
+        started.add(issuer);
+        tokens = new TokenFactory(issuer.issuer(), LocalOidcIssuer.privateKey(issuer.privateKeyBase64()));
+
+        step("application-service (" + options.serviceJar() + ")");
+        Map<String, String> env = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(ApplicationServiceContract.DATABASE),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuer());
+        service = ServiceProcess.start("application-service", options.serviceJar(), freePort(),
+                options.serviceJvmOptions(), env, work.resolve("logs"));
+        started.add(service);
+        service.awaitReady(Duration.ofMinutes(3));
+    }
+
+    DurablePostgres postgres() {
+        return postgres;
+    }
+
+    TokenFactory tokens() {
+        return tokens;
+    }
+
+    ServiceProcess service() {
+        return service;
+    }
+
+    String serviceUrl() {
+        return service.url();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private static void step(String what) {
+        System.out.println("[load] starting " + what + " ...");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
