@@ -41,7 +41,7 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
         return new LoadOptions(root, mode,
                 positive("load.applications", 50_000),
                 positive("load.concurrency", 64),
-                Integer.getInteger("load.warmup", 2_000),
+                Integer.getInteger("load.warmup", 10_000),
                 results,
                 Boolean.parseBoolean(System.getProperty("load.pgbench", "true")),
                 Path.of(System.getProperty("load.pgbench.executable", "/usr/bin/pgbench")),

@@ -59,18 +59,26 @@ public class Intake {
         // this instant (the funding worker relies on it)
         @SuppressWarnings("unchecked")
         List<Object[]> line = em.createNativeQuery("""
-                        with line as (select nextval('application_receipt_seq') as seq, clock_timestamp() as at)
-                        insert into application (protocol_number, receipt_seq, call_id, received_at, applicant_fiscal_code,
-                            submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
-                        select to_char(line.at at time zone 'Europe/Rome', 'YYYY') || '-' || lpad(line.seq::text, 10, '0'),
-                               line.seq, ?1, line.at, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, cast(?9 as jsonb), ?10, line.at
-                        from line where line.at >= ?11 and line.at < ?12
-                        returning protocol_number, receipt_seq, received_at""")
+                        with line as (select nextval('application_receipt_seq') as seq, clock_timestamp() as at),
+                        accepted as (
+                            insert into application (protocol_number, receipt_seq, call_id, received_at, applicant_fiscal_code,
+                                submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
+                            select to_char(line.at at time zone 'Europe/Rome', 'YYYY') || '-' || lpad(line.seq::text, 10, '0'),
+                                   line.seq, ?1, line.at, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, cast(?9 as jsonb), ?10, line.at
+                            from line where line.at >= ?11 and line.at < ?12
+                            returning protocol_number, receipt_seq, received_at),
+                        claimed as (
+                            insert into household_claim (call_id, fiscal_code, protocol_number)
+                            select ?1, member, accepted.protocol_number from accepted, unnest(string_to_array(?13, ',')) as member
+                            on conflict do nothing
+                            returning 1)
+                        select protocol_number, receipt_seq, received_at, (select count(*) from claimed) from accepted""")
                 .setParameter(1, a.call().id()).setParameter(2, a.applicant()).setParameter(3, a.submittedBy())
                 .setParameter(4, a.assisted()).setParameter(5, json(a.form())).setParameter(6, a.assessment().eligible())
                 .setParameter(7, a.assessment().band() == null ? null : a.assessment().band().name())
                 .setParameter(8, Euro.ofCents(a.assessment().needCents())).setParameter(9, json(a.assessment()))
                 .setParameter(10, status.name()).setParameter(11, a.call().opensAt()).setParameter(12, a.call().closesAt())
+                .setParameter(13, String.join(",", a.household())) // normalised fiscal codes: letters and digits only
                 .getResultList();
         if (line.isEmpty()) {
             throw notOpen(a.call(), OffsetDateTime.now(ZoneOffset.UTC));
@@ -78,15 +86,7 @@ public class Intake {
         String protocol = (String) line.get(0)[0];
         long seq = ((Number) line.get(0)[1]).longValue();
         OffsetDateTime receivedAt = toOffsetDateTime(line.get(0)[2]);
-        StringBuilder claims = new StringBuilder("insert into household_claim (call_id, fiscal_code, protocol_number) values ");
-        for (int i = 0; i < a.household().size(); i++) {
-            claims.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 3).append(", ?2)");
-        }
-        var insert = em.createNativeQuery(claims + " on conflict do nothing").setParameter(1, a.call().id()).setParameter(2, protocol);
-        for (int i = 0; i < a.household().size(); i++) {
-            insert.setParameter(i + 3, a.household().get(i));
-        }
-        if (insert.executeUpdate() != a.household().size()) {
+        if (((Number) line.get(0)[3]).intValue() != a.household().size()) {
             // a member already applied to this call: the whole application is rolled back, nothing half stored
             throw new HouseholdAlreadyApplied();
         }
@@ -111,7 +111,7 @@ public class Intake {
         received.put("receivedAt", receivedAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
         received.put("placeInLine", seq);
         received.put("assisted", a.assisted());
-        outbox.publish("ApplicationReceived", 1, call.istatCode(), call.eventKey(), received);
+        Outbox.Event receivedEvent = new Outbox.Event("ApplicationReceived", 1, call.istatCode(), call.eventKey(), received);
         Assessment as = a.assessment();
         Map<String, Object> assessed = head(call, protocol);
         assessed.put("eligible", as.eligible());
@@ -135,7 +135,7 @@ public class Intake {
         }
         assessed.put("need", Euro.ofCents(as.needCents()).toPlainString());
         assessed.put("failedRules", as.failures().stream().map(c -> c.rule()).toList());
-        outbox.publish("ApplicationAssessed", 1, call.istatCode(), call.eventKey(), assessed);
+        outbox.publishAll(List.of(receivedEvent, new Outbox.Event("ApplicationAssessed", 1, call.istatCode(), call.eventKey(), assessed)));
     }
 
     /** Identifies the application on internal topics without personal data: the protocol number, never a name or code. */

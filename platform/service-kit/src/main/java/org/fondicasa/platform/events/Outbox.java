@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,30 +35,49 @@ public class Outbox {
     }
 
     /**
-     * @param subject the municipality ISTAT code the event is about, or null for region-wide events
-     * @param key     the Kafka key: events with the same key are delivered in order (the ISTAT code when
-     *                there is one, so that a municipality's events stay in order)
+     * One event to write: its type and schema version, the municipality ISTAT code it is about (or null for
+     * region-wide events) and the Kafka key (events with the same key are delivered in order: the ISTAT code when there
+     * is one, so that a municipality's events stay in order).
      */
+    public record Event(String type, int schemaVersion, String subject, String key, Object data) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(String type, int schemaVersion, String subject, String key, Object data) {
-        JsonNode dataNode = mapper.valueToTree(data);
-        List<String> errors = schemas.validateData(type, schemaVersion, dataNode);
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("event " + type + " v" + schemaVersion + " does not match its schema: " + errors);
+        return publishAll(List.of(new Event(type, schemaVersion, subject, key, data))).get(0);
+    }
+
+    /** Several events of one change in one statement, in the order given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> publishAll(List<Event> events) {
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
+        StringBuilder sql = new StringBuilder("insert into outbox_event (id, topic, event_key, event_type, payload, created_at) values ");
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            JsonNode dataNode = mapper.valueToTree(event.data());
+            List<String> errors = schemas.validateData(event.type(), event.schemaVersion(), dataNode);
+            if (!errors.isEmpty()) {
+                throw new IllegalStateException("event " + event.type() + " v" + event.schemaVersion() + " does not match its schema: " + errors);
+            }
+            envelopes.add(new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), event.type(),
+                    config.source(), event.subject(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                    "application/json", EventEnvelope.schemaUri(event.type(), event.schemaVersion()), event.schemaVersion(), dataNode));
+            int p = i * 5;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3)
+                    .append(", ?").append(p + 4).append(", ?").append(p + 5).append(", clock_timestamp())");
         }
-        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), type,
-                config.source(), subject, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                "application/json", EventEnvelope.schemaUri(type, schemaVersion), schemaVersion, dataNode);
-        em.createNativeQuery("""
-                        insert into outbox_event (id, topic, event_key, event_type, payload, created_at)
-                        values (?1, ?2, ?3, ?4, ?5, now())""")
-                .setParameter(1, UUID.fromString(envelope.id()))
-                .setParameter(2, config.topic())
-                .setParameter(3, key)
-                .setParameter(4, type)
-                .setParameter(5, toJson(envelope))
-                .executeUpdate();
-        return envelope;
+        var insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope envelope = envelopes.get(i);
+            int p = i * 5;
+            insert.setParameter(p + 1, UUID.fromString(envelope.id()))
+                    .setParameter(p + 2, config.topic())
+                    .setParameter(p + 3, events.get(i).key())
+                    .setParameter(p + 4, envelope.type())
+                    .setParameter(p + 5, toJson(envelope));
+        }
+        insert.executeUpdate();
+        return envelopes;
     }
 
     /** For events about one municipality: keyed and subject-ed by its ISTAT code. */
