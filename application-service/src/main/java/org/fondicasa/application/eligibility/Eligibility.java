@@ -97,7 +97,7 @@ public final class Eligibility {
         int size = form.household().size();
         return switch (kind) {
             case RENT_EMERGENCY -> rentEmergency(rules.rentEmergency(), form, checks, size, children);
-            case RENT_SUPPORT -> rentSupport(rules.rentSupport(), form, checks, size, children);
+            case RENT_SUPPORT -> rentSupport(rules.rentSupport(), form, context, checks, size, children);
             case HARDSHIP_GRANT -> hardship(rules.hardship(), form, context, checks, size, children);
             case SOCIAL_MICROCREDIT -> microcredit(rules.microcredit(), form, checks, size, children);
         };
@@ -159,8 +159,8 @@ public final class Eligibility {
         return result(checks, null, null, null, null, rent, rules.months().size(), need, size, children);
     }
 
-    private static Assessment rentSupport(CallRules.RentSupport rules, ApplicationForm form, List<Check> checks,
-                                          int size, int children) {
+    private static Assessment rentSupport(CallRules.RentSupport rules, ApplicationForm form, Context context,
+                                          List<Check> checks, int size, int children) {
         ApplicationForm.Rent rent = form.rent();
         int withCitizenIncome = Optional.ofNullable(rent.monthsWithCitizenIncomeRent()).orElse(0);
         int months = rent.months();
@@ -207,7 +207,7 @@ public final class Eligibility {
         }
         checks.addAll(dm.checks());
         lowIncomeDeclaration(rules, form, dm, checks);
-        separatedParent(rules, form, dm, checks);
+        separatedParent(rules, form, context, dm, checks);
         BigDecimal incidence = dm.band() == Band.B ? dm.incidenceB() : dm.incidenceA();
         checks.add(Check.of("band", dm.inBand(), dm.inBand() ? "band " + dm.band() : "neither band A nor band B → not eligible",
                 rules.bandA().incomeMax().legalRef() + "; " + rules.bandB().incomeMax().legalRef(),
@@ -234,14 +234,14 @@ public final class Eligibility {
                 rules.lowIncomeLegalRef(), Map.of("declared", declared.toString())));
     }
 
-    private static void separatedParent(CallRules.RentSupport rules, ApplicationForm form, Dm1999Contribution.Result dm,
-                                        List<Check> checks) {
+    private static void separatedParent(CallRules.RentSupport rules, ApplicationForm form, Context context,
+                                        Dm1999Contribution.Result dm, List<Check> checks) {
         CallRules.SeparatedParents sp = rules.separatedParents();
         if (sp == null || !Boolean.TRUE.equals(form.declarations().get(sp.fact()))) {
             return;
         }
         long years = form.residentInPugliaSince() == null ? 0
-                : ChronoUnit.YEARS.between(form.residentInPugliaSince(), LocalDate.now(java.time.ZoneId.of("Europe/Rome")));
+                : ChronoUnit.YEARS.between(form.residentInPugliaSince(), context.submittedOn());
         long min = sp.minResidenceYearsInPuglia().value().longValue();
         checks.add(Check.of("separatedParentResidence", years >= min, "separated or divorced parent resident in Puglia "
                         + years + " years" + (years >= min ? " ≥ " : " < ") + min,

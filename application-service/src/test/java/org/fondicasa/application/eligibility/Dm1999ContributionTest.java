@@ -83,4 +83,18 @@ class Dm1999ContributionTest {
         assertThat(r.incidenceA()).isNull();
         assertThat(r.needCents()).isEqualTo(309_874);
     }
+
+    @Test
+    void the_art_2_c4_increase_applies_before_the_caps_when_the_call_has_it_and_the_household_declares_it() {
+        CallRules.RentSupport withIncrease = new CallRules.RentSupport(rules.bandA(), rules.bandB(), rules.dependentChildDeduction(),
+                rules.employeeIncomeShare(), rules.declarationAboveIncidence(), rules.lowIncomeDeclarations(), rules.lowIncomeLegalRef(),
+                rules.maxFloorArea(), rules.floorAreaExemptionFact(), rules.excludedCadastralCategories(), rules.cadastralLegalRef(),
+                false, rules.citizenIncomeLegalRef(), new CallRules.Increase(org.fondicasa.application.call.Rule.of("25",
+                "DM 7/6/1999 art. 2 c.4"), "ELDERLY_OR_DISABLED_MEMBER"), null, rules.payment());
+        // (2.400 − 14% × 12.000) = 720, + 25% = 900
+        var raised = Dm1999Contribution.compute(withIncrease, new Dm1999Contribution.Inputs(1_200_000, 0, 0, 0, 240_000, 12, true));
+        assertThat(raised.needCents()).isEqualTo(90_000);
+        var notDeclared = Dm1999Contribution.compute(withIncrease, new Dm1999Contribution.Inputs(1_200_000, 0, 0, 0, 240_000, 12, false));
+        assertThat(notDeclared.needCents()).isEqualTo(72_000);
+    }
 }
