@@ -2,6 +2,7 @@ package org.fondicasa.load;
 
 import org.fondicasa.testing.KafkaBroker;
 import org.fondicasa.testing.LocalOidcIssuer;
+import org.fondicasa.testing.ServiceProcess;
 import org.fondicasa.testing.TokenFactory;
 
 import java.io.IOException;

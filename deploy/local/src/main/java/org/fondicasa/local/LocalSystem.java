@@ -4,6 +4,7 @@ import org.fondicasa.testing.KafkaBroker;
 import org.fondicasa.testing.KeycloakDistribution;
 import org.fondicasa.testing.KeycloakServer;
 import org.fondicasa.testing.PostgresServer;
+import org.fondicasa.testing.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,9 @@ import java.util.stream.Stream;
  * processes. Everything it starts, it stops: on Ctrl-C or {@link #close()}.
  */
 public final class LocalSystem implements AutoCloseable {
+
+    /** The local run wants services up fast, not at their peak: small heap, quick JIT only. */
+    private static final List<String> FAST_START = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
     public static final List<String> TOPICS = List.of("allocation.events", "application.events", "reporting.events",
             "dashboard.aggregates", "allocation.events.dlq", "application.events.dlq", "reporting.events.dlq");
@@ -96,7 +100,8 @@ public final class LocalSystem implements AutoCloseable {
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
             ServiceProcess service = ServiceProcess.start(name + "-service",
-                    options.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar"), ports.get(name), env, logs);
+                    options.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar"), ports.get(name),
+                    FAST_START, env, logs);
             services.put(name, service);
             started.add(service);
         }

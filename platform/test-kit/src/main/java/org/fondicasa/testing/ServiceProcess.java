@@ -1,4 +1,4 @@
-package org.fondicasa.local;
+package org.fondicasa.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,57 +15,66 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service's packaged Quarkus application, run as a child process with its configuration in the environment. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One service's packaged Quarkus application (target/quarkus-app) as a child process, with its configuration in the
+ * environment and the JVM options the caller chooses: the local run starts fast, a load measurement wants the
+ * optimising compiler.
+ */
+public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
     private final Process process;
     private final Path log;
+    private final List<String> jvmOptions;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.jvmOptions = jvmOptions;
     }
 
-    static ServiceProcess start(String name, Path runnerJar, int port, Map<String, String> env, Path logDir) {
+    public static ServiceProcess start(String name, Path runnerJar, int port, List<String> jvmOptions, Map<String, String> env,
+                                Path logDir) {
         if (!Files.isRegularFile(runnerJar)) {
-            throw new IllegalStateException(runnerJar + " is missing: build the services first (./mvnw package -DskipTests)");
+            throw new IllegalStateException(runnerJar + " is missing: build the service first (./mvnw package -DskipTests)");
         }
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                    "-jar", runnerJar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-jar", runnerJar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, port, builder.start(), log);
+            return new ServiceProcess(name, port, builder.start(), log, List.copyOf(jvmOptions));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
     }
 
-    String name() {
-        return name;
-    }
-
-    String url() {
+    public String url() {
         return "http://localhost:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public List<String> jvmOptions() {
+        return jvmOptions;
+    }
+
     /** Waits until {@code /q/health/ready} answers UP. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
@@ -86,7 +95,12 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(500);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         throw new IllegalStateException(name + " not ready after " + timeout + " (" + last + "); see " + log);
     }
@@ -98,22 +112,13 @@ final class ServiceProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
