@@ -24,13 +24,13 @@ final class Banner {
                  Kafka                %s
 
                  Demo data: FINCOVID-2020 (DGR 1724/2020, € 8.357.151,20) with Annex A imported as published
- (/funds/FINCOVID-2020 shows the € 2.462,89 residual, /funds/FINCOVID-2020/shares every share); AFFITTI-2019
- (DD 131/2020, demo Fin_base) with COFIN declared by Bari, Bisceglie, Pulsano and Casarano, seen in
- reporting-service's ledger (/funds/AFFITTI-2019/ledger) and application-service's budget sources.
- Open calls (application-service /calls): Pulsano's ordinary rent call on that budget, and the regional
- microcredit, where mario.rossi has applied (/me/applications with his token).
+                 (/funds/FINCOVID-2020 shows the € 2.462,89 residual, /funds/FINCOVID-2020/shares every share); AFFITTI-2019
+                 (DD 131/2020, demo Fin_base) with COFIN declared by Bari, Bisceglie, Pulsano and Casarano, seen in
+                 reporting-service's ledger (/funds/AFFITTI-2019/ledger) and application-service's budget sources.
+                 Open calls (application-service /calls): Pulsano's ordinary rent call on that budget, and the regional
+                 microcredit, where mario.rossi has applied (/me/applications with his token).
 
- Demo users (password "demo"): regione (region-officer), op-bari, op-bisceglie, op-pulsano,
+                 Demo users (password "demo"): regione (region-officer), op-bari, op-bisceglie, op-pulsano,
                  op-casarano (municipality-operator), mario.rossi, anna.bianchi (citizen), sportello-bari
                  (desk-operator); client dashboard-client / dashboard-secret (dashboard, client credentials).
 
