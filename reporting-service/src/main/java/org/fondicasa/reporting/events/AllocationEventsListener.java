@@ -7,16 +7,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
 import org.fondicasa.reporting.ledger.KnownFund;
-import org.fondicasa.reporting.ledger.LedgerEntry;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
+import org.fondicasa.reporting.ledger.Ledger;
 
 import static org.fondicasa.platform.events.EventData.euro;
 import static org.fondicasa.platform.events.EventData.integer;
 import static org.fondicasa.platform.events.EventData.text;
 
-/** Turns allocation-service's events into ledger rows, each at most once. */
+/** Turns allocation-service's events into ledger figures, each event at most once. */
 @ApplicationScoped
 public class AllocationEventsListener {
 
@@ -38,7 +35,17 @@ public class AllocationEventsListener {
         JsonNode data = event.data();
         switch (event.type()) {
             case "FundCreated" -> fundCreated(data);
+            case "SplitPublished" -> record(event, data, Ledger.Kind.SHARE, 0, "share", "published split, " + text(data, "legalAct"));
+            case "QuotaDeclared" -> {
+                int revision = integer(data, "revision");
+                record(event, data, Ledger.Kind.FIN_A, revision, "finA", "quota declared by the municipality");
+                record(event, data, Ledger.Kind.FIN_B, revision, "finB", "quota declared by the municipality");
+                record(event, data, Ledger.Kind.FIN_C, revision, "finC", "quota declared by the municipality");
+            }
             case "CofinancingDeclared" -> cofinancingDeclared(event, data);
+            case "BonusPublished" -> record(event, data, Ledger.Kind.BONUS, 0, "bonus", "premialità, " + text(data, "legalAct"));
+            case "SavingsMoved" -> record(event, data, "FIN_B".equals(text(data, "destination"))
+                    ? Ledger.Kind.MOVED_TO_FIN_B : Ledger.Kind.MOVED_TO_HOUSING_AGENCIES, 0, "amount", text(data, "legalRef"));
             default -> {
                 // other types on this topic do not move ledger money
             }
@@ -60,18 +67,17 @@ public class AllocationEventsListener {
     }
 
     private void cofinancingDeclared(EventEnvelope event, JsonNode data) {
-        LedgerEntry entry = new LedgerEntry();
-        entry.eventId = UUID.fromString(event.id());
-        entry.fundCode = text(data, "fundCode");
-        entry.istatCode = text(data, "istatCode");
-        entry.kind = LedgerEntry.Kind.COFIN;
-        entry.revision = integer(data, "revision");
-        entry.amount = euro(data, "cofin");
-        entry.legalRef = data.hasNonNull("deliberationNumber")
+        int revision = integer(data, "revision");
+        String evidence = data.hasNonNull("deliberationNumber")
                 ? "deliberation " + text(data, "deliberationNumber") + " of " + data.path("deliberationDate").asText("?")
                 : "no deliberation yet";
-        entry.occurredAt = event.time();
-        entry.recordedAt = OffsetDateTime.now();
-        entry.persist();
+        record(event, data, Ledger.Kind.FIN_BASE, revision, "finBase", "published split of the ordinary fund");
+        record(event, data, Ledger.Kind.QEMI, revision, "qEmi", evidence);
+        record(event, data, Ledger.Kind.QSMINE, revision, "qSmine", evidence);
+        record(event, data, Ledger.Kind.COFIN, revision, "cofin", evidence);
+    }
+
+    private static void record(EventEnvelope event, JsonNode data, Ledger.Kind kind, int revision, String field, String legalRef) {
+        LedgerRecorder.record(event, text(data, "fundCode"), text(data, "istatCode"), kind, revision, euro(data, field), legalRef);
     }
 }

@@ -6,20 +6,29 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One money event as the ledger recorded it; keyed by the event id, so a redelivery cannot add a second row. */
+import org.fondicasa.platform.money.Euro;
+
+/**
+ * One figure of one money event as the ledger recorded it; keyed by the event and the figure, so a redelivery cannot
+ * add a second row.
+ */
 @Entity
 @Table(name = "ledger_entry")
+@IdClass(LedgerEntry.Key.class)
 public class LedgerEntry extends PanacheEntityBase {
 
-    public enum Kind {
-        /** Municipal co-financing declared for the ordinary call; a revision replaces the previous one. */
-        COFIN
+    public record Key(UUID eventId, Ledger.Kind kind) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
     }
 
     @Id
@@ -29,8 +38,9 @@ public class LedgerEntry extends PanacheEntityBase {
     public String fundCode;
     @Column(name = "istat_code")
     public String istatCode;
+    @Id
     @Enumerated(EnumType.STRING)
-    public Kind kind;
+    public Ledger.Kind kind;
     public int revision;
     public BigDecimal amount;
     @Column(name = "legal_ref")
@@ -39,4 +49,8 @@ public class LedgerEntry extends PanacheEntityBase {
     public OffsetDateTime occurredAt;
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+
+    Ledger.Entry toEntry() {
+        return new Ledger.Entry(eventId.toString(), kind, revision, occurredAt.toInstant(), Euro.toCents(amount));
+    }
 }

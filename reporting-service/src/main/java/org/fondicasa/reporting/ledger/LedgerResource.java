@@ -17,7 +17,6 @@ import org.fondicasa.platform.web.ProblemException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.fondicasa.platform.security.Roles.MUNICIPALITY_OPERATOR;
@@ -39,15 +38,29 @@ public class LedgerResource {
     @Operation(summary = "The fund's ledger per municipality: the region sees every municipality, an operator only theirs")
     public List<LedgerLine> ledger(@PathParam("code") String code,
                                    @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
-        // COFIN: the highest revision counts
-        Map<String, LedgerEntry> latestCofin = entries(code, istatCode).stream()
-                .filter(e -> e.kind == LedgerEntry.Kind.COFIN)
-                .collect(Collectors.toMap(e -> e.istatCode, Function.identity(),
-                        (a, b) -> a.revision >= b.revision ? a : b));
-        return latestCofin.values().stream()
-                .sorted(Comparator.comparing(e -> e.istatCode))
-                .map(e -> new LedgerLine(e.istatCode, e.amount, e.revision))
-                .toList();
+        return lines(code, istatCode);
+    }
+
+    @GET
+    @Path("/check")
+    @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Operation(summary = "Whether the fund's figures balance, and what does not add up where")
+    public Check check(@PathParam("code") String code,
+                       @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
+        List<String> differences = lines(code, istatCode).stream()
+                .flatMap(l -> l.differences().stream().map(d -> l.istatCode() + ": " + d)).toList();
+        return new Check(differences.isEmpty(), differences);
+    }
+
+    /** The ledger balances when no municipality's figures contradict each other. */
+    public record Check(boolean balanced, List<String> differences) {
+    }
+
+    private List<LedgerLine> lines(String code, String istatCode) {
+        Map<String, List<Ledger.Entry>> byMunicipality = entries(code, istatCode).stream()
+                .collect(Collectors.groupingBy(e -> e.istatCode, java.util.TreeMap::new,
+                        Collectors.mapping(LedgerEntry::toEntry, Collectors.toList())));
+        return byMunicipality.entrySet().stream().map(e -> LedgerLine.of(Ledger.fold(e.getKey(), e.getValue()))).toList();
     }
 
     @GET

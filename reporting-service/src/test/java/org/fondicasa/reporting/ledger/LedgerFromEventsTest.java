@@ -46,7 +46,7 @@ class LedgerFromEventsTest {
     }
 
     private long entries(UUID eventId) {
-        return QuarkusTransaction.requiringNew().call(() -> LedgerEntry.count("eventId", eventId));
+        return QuarkusTransaction.requiringNew().call(() -> LedgerEntry.count("eventId = ?1 and kind = ?2", eventId, Ledger.Kind.COFIN));
     }
 
     @Test
@@ -72,8 +72,8 @@ class LedgerFromEventsTest {
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].istatCode", equalTo(BARI))
-                .body("[0].cofinancing", equalTo(130000.00f))
-                .body("[0].cofinancingRevision", equalTo(2));
+                .body("[0].cofin", equalTo(130000.00f))
+                .body("[0].balanced", equalTo(true));
     }
 
     @Test
