@@ -120,4 +120,30 @@ class CrossServiceIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", balance, casarano, null).body().contains("\"movedToFinB\":1100.00"));
         assertThat(Http.expect(200, "GET", balance, casarano, null)).contains("\"balanced\":true");
     }
+
+    @Test
+    void aReportMissingAtTheDeadlineSendsTheAvailableFinAToTheHousingAgencies() throws InterruptedException {
+        String region = system.token("regione");
+        String bisceglie = system.token("op-bisceglie");
+        String fund = "DUE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
+        java.time.LocalDateTime deadline = java.time.LocalDateTime.now(rome).plusSeconds(15).withNano(0);
+        Http.expect(201, "POST", system.url("allocation") + "/funds", region, """
+                {"code": "%s", "title": "deadline", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 2000.00, "bonusReserve": 0.00,
+                 "minimumShare": 0.00, "reportDeadline": "%s"}""".formatted(fund, deadline));
+        Http.expect(201, "POST", system.url("allocation") + "/funds/" + fund + "/publication/import?source=test", region,
+                "istat_code,share\n110003,2000.00\n", "text/csv");
+        Http.expect(200, "PUT", system.url("allocation") + "/funds/" + fund + "/municipalities/110003/quota", bisceglie,
+                "{\"finA\": 1200.00, \"finB\": 500.00, \"finC\": 300.00}");
+        String reports = system.url("reporting") + "/funds/" + fund + "/reports";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", reports, region, null).body().contains("\"DUE\""));
+        // the clock passes the deadline with no report from Bisceglie
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.LocalDateTime.now(rome), deadline).toMillis() + 1000));
+        assertThat(Http.expect(200, "POST", reports + "/missing", region, null)).contains("\"MISSING\"");
+
+        String balance = system.url("allocation") + "/funds/" + fund + "/municipalities/110003/balance";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", balance, bisceglie, null).body()
+                .contains("\"movedToHousingAgencies\":1200.00"));
+        assertThat(Http.expect(200, "GET", balance, bisceglie, null)).contains("\"balanced\":true");
+    }
 }

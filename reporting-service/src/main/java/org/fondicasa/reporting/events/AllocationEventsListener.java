@@ -63,6 +63,7 @@ public class AllocationEventsListener {
         fund.legalAct = text(data, "legalAct");
         fund.year = integer(data, "year");
         fund.amount = euro(data, "amount");
+        fund.reportDeadline = data.hasNonNull("reportDeadline") ? java.time.OffsetDateTime.parse(text(data, "reportDeadline")) : null;
         fund.persist();
     }
 

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
 import org.fondicasa.reporting.ledger.Ledger;
+import org.fondicasa.reporting.report.Beneficiary;
 
 import static org.fondicasa.platform.events.EventData.euro;
 import static org.fondicasa.platform.events.EventData.text;
@@ -40,17 +41,65 @@ public class ApplicationEventsListener {
         }
         String why = "call " + text(data, "callId") + (data.hasNonNull("protocolNumber") ? ", protocol " + text(data, "protocolNumber") : "");
         switch (event.type()) {
-            case "ContributionGranted" -> record(event, data, Ledger.Kind.GRANTED, "amount", why);
-            case "ContributionRevoked" -> record(event, data, Ledger.Kind.REVOKED, "amount", why + ": " + text(data, "reason"));
+            case "ApplicationAssessed" -> assessed(data);
+            case "ContributionGranted" -> {
+                record(event, data, Ledger.Kind.GRANTED, "amount", why);
+                beneficiary(data).granted = beneficiary(data).granted.add(euro(data, "amount"));
+            }
+            case "ContributionRevoked" -> {
+                record(event, data, Ledger.Kind.REVOKED, "amount", why + ": " + text(data, "reason"));
+                beneficiary(data).revoked = beneficiary(data).revoked.add(euro(data, "amount"));
+            }
             case "ContributionPaid" -> {
                 record(event, data, Ledger.Kind.PAID, "paid", why);
                 record(event, data, Ledger.Kind.WITHHELD, "withheld", why + ": municipal tax arrears");
+                Beneficiary b = beneficiary(data);
+                b.paid = b.paid.add(euro(data, "paid"));
+                b.withheld = b.withheld.add(euro(data, "withheld"));
             }
             case "CallClosed" -> record(event, data, Ledger.Kind.UNSPENT, "unspent", why + " closed, " + text(data, "budgetSource"));
             default -> {
                 // receipts, assessments and rankings move no money
             }
         }
+    }
+
+    /** What the report needs about an eligible application; the not eligible ones are never beneficiaries. */
+    private static void assessed(JsonNode data) {
+        if (!data.path("eligible").asBoolean()) {
+            return;
+        }
+        Beneficiary b = beneficiary(data);
+        b.band = data.hasNonNull("band") ? text(data, "band") : null;
+        b.householdSize = data.path("householdSize").asInt();
+        b.dependentChildren = data.path("dependentChildren").asInt();
+        b.isee = optionalEuro(data, "isee");
+        b.referenceIncome = optionalEuro(data, "referenceIncome");
+        b.conventionalIncome = optionalEuro(data, "conventionalIncome");
+        b.annualRent = optionalEuro(data, "annualRent");
+        b.months = data.hasNonNull("months") ? data.get("months").asInt() : null;
+        b.incidence = data.hasNonNull("incidence") ? new java.math.BigDecimal(text(data, "incidence")) : null;
+        b.need = euro(data, "need");
+    }
+
+    /** The application's row, created by whichever of its events arrives first. */
+    private static Beneficiary beneficiary(JsonNode data) {
+        String protocol = text(data, "protocolNumber");
+        Beneficiary b = Beneficiary.findById(protocol);
+        if (b == null) {
+            b = new Beneficiary();
+            b.protocolNumber = protocol;
+            b.fundCode = text(data, "fundCode");
+            b.istatCode = text(data, "istatCode");
+            b.callId = java.util.UUID.fromString(text(data, "callId"));
+            b.callKind = text(data, "kind");
+            b.persist();
+        }
+        return b;
+    }
+
+    private static java.math.BigDecimal optionalEuro(JsonNode data, String field) {
+        return data.hasNonNull(field) ? euro(data, field) : null;
     }
 
     private static void record(EventEnvelope event, JsonNode data, Ledger.Kind kind, String field, String legalRef) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 
 /** A fund as allocation-service announced it (FundCreated). */
 @Entity
@@ -19,4 +20,7 @@ public class KnownFund extends PanacheEntityBase {
     public String legalAct;
     public int year;
     public BigDecimal amount;
+    /** When municipalities must have reported (Europe/Rome); null when the act sets none. */
+    @Column(name = "report_deadline")
+    public OffsetDateTime reportDeadline;
 }

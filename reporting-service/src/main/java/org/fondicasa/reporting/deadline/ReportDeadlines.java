@@ -1,0 +1,86 @@
+package org.fondicasa.reporting.deadline;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.fondicasa.platform.events.Outbox;
+import org.fondicasa.platform.money.Euro;
+import org.fondicasa.reporting.ledger.KnownFund;
+import org.fondicasa.reporting.ledger.Ledger;
+import org.fondicasa.reporting.ledger.LedgerReader;
+import org.fondicasa.reporting.report.Report;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * At a fund's report deadline (Europe/Rome), every municipality that declared Fin_a and has not reported is marked,
+ * once, and ReportMissing tells allocation-service to move the money still available (Fin_a not committed) to the
+ * housing agencies, ex officio (DOMAIN §1.4). Running it again changes nothing.
+ */
+@ApplicationScoped
+public class ReportDeadlines {
+
+    private static final Logger LOG = Logger.getLogger(ReportDeadlines.class);
+
+    private final LedgerReader ledger;
+    private final Outbox outbox;
+
+    public ReportDeadlines(LedgerReader ledger, Outbox outbox) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    @Scheduled(every = "${fondicasa.reporting.deadline-check:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void everyMinute() {
+        try {
+            for (KnownFund fund : KnownFund.<KnownFund>list("reportDeadline <= ?1", OffsetDateTime.now())) {
+                markMissing(fund.code);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("deadline check skipped: %s", e.getMessage()); // the database may be away; the next run retries
+        }
+    }
+
+    /** Marks the fund's missing reports if its deadline has passed; returns the ones marked now. */
+    @Transactional
+    public List<MissingReport> markMissing(String fundCode) {
+        KnownFund fund = KnownFund.findById(fundCode);
+        List<MissingReport> marked = new ArrayList<>();
+        if (fund == null || fund.reportDeadline == null || OffsetDateTime.now().isBefore(fund.reportDeadline)) {
+            return marked;
+        }
+        for (Map.Entry<String, Ledger.Line> entry : ledger.lines(fundCode).entrySet()) {
+            String istat = entry.getKey();
+            Ledger.Line line = entry.getValue();
+            if (line.declared(Ledger.Kind.FIN_A).isEmpty() || Report.latest(fundCode, istat) != null
+                    || MissingReport.findById(new MissingReport.Key(fundCode, istat)) != null) {
+                continue;
+            }
+            long available = Math.max(0, line.declared(Ledger.Kind.FIN_A).get() - line.committed()
+                    - line.flow(Ledger.Kind.MOVED_TO_FIN_B));
+            MissingReport missing = new MissingReport();
+            missing.fundCode = fundCode;
+            missing.istatCode = istat;
+            missing.deadline = fund.reportDeadline;
+            missing.available = Euro.ofCents(available);
+            missing.markedAt = OffsetDateTime.now();
+            missing.persist();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("fundCode", fundCode);
+            data.put("istatCode", istat);
+            data.put("budgetSource", "Fin_a");
+            data.put("available", missing.available.toPlainString());
+            data.put("deadline", fund.reportDeadline.atZoneSameInstant(ZoneId.of("Europe/Rome")).toOffsetDateTime().toString());
+            outbox.publishForMunicipality("ReportMissing", 1, istat, data);
+            marked.add(missing);
+        }
+        return marked;
+    }
+}

@@ -1,0 +1,170 @@
+package org.fondicasa.reporting.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.fondicasa.platform.events.Outbox;
+import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.web.Problem.Violation;
+import org.fondicasa.platform.web.ProblemException;
+import org.fondicasa.reporting.ledger.KnownFund;
+import org.fondicasa.reporting.ledger.Ledger;
+import org.fondicasa.reporting.ledger.LedgerReader;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The municipal report on a fund's Fin_a (rendicontazione, DOMAIN §1.4): pre-filled from the grants and payments the
+ * ledger saw, confirmed or corrected by the municipality, checked, stored as an immutable version.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    static final String BUDGET_SOURCE = "Fin_a";
+    static final String EMERGENCY_CALLS = "RENT_EMERGENCY";
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+    private final LedgerReader ledger;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public ReportService(LedgerReader ledger, Outbox outbox, ObjectMapper mapper) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** What the service would report: the Fin_a declared and every contribution paid from it. */
+    public ReportView draft(String fundCode, String istatCode, Caller caller) {
+        KnownFund fund = fund(fundCode, istatCode, caller);
+        long available = available(fundCode, istatCode);
+        List<ReportRequest.Line> lines = Beneficiary.<Beneficiary>list(
+                        "fundCode = ?1 and istatCode = ?2 and callKind = ?3 order by protocolNumber", fundCode, istatCode, EMERGENCY_CALLS)
+                .stream().filter(b -> b.contribution().signum() > 0)
+                .map(b -> new ReportRequest.Line(b.protocolNumber, b.householdSize, b.dependentChildren, b.isee, b.contribution()))
+                .toList();
+        long used = lines.stream().mapToLong(l -> Euro.toCents(l.contributionPaid())).sum();
+        return new ReportView(fundCode, istatCode, 0, BUDGET_SOURCE, Euro.ofCents(available), Euro.ofCents(used),
+                Euro.ofCents(available - used), lines, null, null, null, rome(fund.reportDeadline), false);
+    }
+
+    @Transactional
+    public ReportView submit(String fundCode, String istatCode, ReportRequest request, Caller caller) {
+        KnownFund fund = fund(fundCode, istatCode, caller);
+        Report previous = Report.latest(fundCode, istatCode);
+        if (previous != null && (request.reason() == null || request.reason().isBlank())) {
+            throw ProblemException.invalid("A correction needs its reason", List.of(new Violation("reason",
+                    "version " + previous.version + " was submitted on " + rome(previous.submittedAt) + "; say why it is corrected")));
+        }
+        long available = available(fundCode, istatCode);
+        Map<String, Long> committed = Beneficiary.<Beneficiary>list("fundCode = ?1 and istatCode = ?2 and callKind = ?3",
+                        fundCode, istatCode, EMERGENCY_CALLS).stream()
+                .collect(Collectors.toMap(b -> b.protocolNumber, b -> Euro.toCents(b.committed())));
+        List<ReportCheck.Line> lines = request.beneficiaries().stream()
+                .map(l -> new ReportCheck.Line(l.protocolNumber(), Euro.toCents(l.contributionPaid()))).toList();
+        List<Violation> violations = ReportCheck.check(available, Euro.toCents(request.used()), Euro.toCents(request.unspent()),
+                lines, committed);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("The report does not add up; nothing was stored", violations);
+        }
+        Report report = new Report();
+        report.fundCode = fundCode;
+        report.istatCode = istatCode;
+        report.version = previous == null ? 1 : previous.version + 1;
+        report.budgetSource = BUDGET_SOURCE;
+        report.available = Euro.ofCents(available);
+        report.used = request.used().setScale(2);
+        report.unspent = request.unspent().setScale(2);
+        report.beneficiaries = json(request.beneficiaries());
+        report.reason = request.reason() == null ? null : request.reason().strip();
+        report.submittedBy = caller.name();
+        report.submittedAt = OffsetDateTime.now();
+        // closed calls already reported their unspent money, earlier versions theirs: declare only what is new
+        long alreadyReported = ledger.line(fundCode, istatCode).flow(Ledger.Kind.UNSPENT)
+                + Report.<Report>list("fundCode = ?1 and istatCode = ?2", fundCode, istatCode).stream()
+                .mapToLong(r -> Euro.toCents(r.savingsDeclared)).sum();
+        long savings = Math.max(0, Euro.toCents(report.unspent) - alreadyReported);
+        report.savingsDeclared = Euro.ofCents(savings);
+        report.persist();
+        boolean late = fund.reportDeadline != null && report.submittedAt.isAfter(fund.reportDeadline);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fundCode", fundCode);
+        data.put("istatCode", istatCode);
+        data.put("version", report.version);
+        data.put("budgetSource", BUDGET_SOURCE);
+        data.put("available", report.available.toPlainString());
+        data.put("used", report.used.toPlainString());
+        data.put("unspent", report.unspent.toPlainString());
+        data.put("beneficiaries", request.beneficiaries().size());
+        data.put("late", late);
+        outbox.publishForMunicipality("ReportSubmitted", 1, istatCode, data);
+        if (savings > 0) {
+            outbox.publishForMunicipality("SavingsDeclared", 1, istatCode, Map.of("fundCode", fundCode, "istatCode", istatCode,
+                    "budgetSource", BUDGET_SOURCE, "unspent", Euro.ofCents(savings).toPlainString(),
+                    "reportVersion", report.version));
+        }
+        return view(report, fund);
+    }
+
+    public ReportView latest(String fundCode, String istatCode, Caller caller) {
+        KnownFund fund = fund(fundCode, istatCode, caller);
+        Report report = Report.latest(fundCode, istatCode);
+        if (report == null) {
+            throw ProblemException.notFound("Municipality " + istatCode + " has not reported on fund " + fundCode
+                    + (fund.reportDeadline == null ? "" : " (deadline " + rome(fund.reportDeadline) + ", Europe/Rome)"));
+        }
+        return view(report, fund);
+    }
+
+    public List<ReportView> versions(String fundCode, String istatCode, Caller caller) {
+        KnownFund fund = fund(fundCode, istatCode, caller);
+        return Report.<Report>list("fundCode = ?1 and istatCode = ?2 order by version", fundCode, istatCode).stream()
+                .map(r -> view(r, fund)).toList();
+    }
+
+    /** The Fin_a the municipality declared, as the ledger saw it; a report needs one. */
+    private long available(String fundCode, String istatCode) {
+        return ledger.line(fundCode, istatCode).declared(Ledger.Kind.FIN_A).orElseThrow(() -> ProblemException.unprocessable(
+                "no-quota", "Nothing to report on", "Municipality " + istatCode + " declared no Fin_a in fund " + fundCode, List.of()));
+    }
+
+    private static KnownFund fund(String fundCode, String istatCode, Caller caller) {
+        caller.requireMunicipality(istatCode);
+        KnownFund fund = KnownFund.findById(fundCode);
+        if (fund == null) {
+            throw ProblemException.notFound("No fund has code " + fundCode);
+        }
+        return fund;
+    }
+
+    private ReportView view(Report r, KnownFund fund) {
+        try {
+            return new ReportView(r.fundCode, r.istatCode, r.version, r.budgetSource, r.available, r.used, r.unspent,
+                    mapper.readValue(r.beneficiaries, new TypeReference<List<ReportRequest.Line>>() { }), r.reason, r.submittedBy,
+                    rome(r.submittedAt), rome(fund.reportDeadline), fund.reportDeadline != null && r.submittedAt.isAfter(fund.reportDeadline));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static OffsetDateTime rome(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(ROME).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,135 @@
+package org.fondicasa.reporting.report;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.TokenFactory;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Rendicontazione of a Fin_a round (DOMAIN §1.4): the pre-filled report, its checks and versions, then the deadline. */
+@QuarkusTest
+class ReportAndDeadlineTest {
+
+    static final String CASARANO = "075016";
+    static final String BISCEGLIE = "110003";
+
+    private final KafkaTestClient kafka = KafkaTestClient.fromConfig();
+    private final TokenFactory tokens = TokenFactory.fromConfig();
+
+    private void allocation(String type, String key, String data) {
+        String subject = key.matches("[0-9]{6}") ? key : null; // region-wide events have no municipality
+        kafka.send("allocation.events", key, KafkaTestClient.envelope(UUID.randomUUID().toString(), type, "/allocation-service", subject, data));
+    }
+
+    private void application(String type, String istat, String data) {
+        kafka.send("application.events", istat, KafkaTestClient.envelope(UUID.randomUUID().toString(), type, "/application-service", istat, data));
+    }
+
+    private String head(String call, String istat, String fund, String protocol) {
+        return "\"callId\": \"%s\", \"kind\": \"RENT_EMERGENCY\", \"istatCode\": \"%s\", \"fundCode\": \"%s\", \"protocolNumber\": \"%s\""
+                .formatted(call, istat, fund, protocol);
+    }
+
+    private String report(String used, String unspent, String lines, String reason) {
+        return """
+                {"used": "%s", "unspent": "%s", "beneficiaries": [%s]%s}""".formatted(used, unspent, lines,
+                reason == null ? "" : ", \"reason\": \"" + reason + "\"");
+    }
+
+    @Test
+    void a_municipality_reports_its_fin_a_and_one_that_does_not_is_marked_at_the_deadline() {
+        String fund = "REP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        OffsetDateTime deadline = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(12).truncatedTo(ChronoUnit.SECONDS);
+        allocation("FundCreated", fund, """
+                {"fundCode": "%s", "title": "FINCOVID", "legalAct": "DGR 1724/2020", "year": 2020, "amount": "8357151.20",
+                 "reportDeadline": "%s"}""".formatted(fund, deadline));
+        for (String istat : new String[]{CASARANO, BISCEGLIE}) {
+            allocation("QuotaDeclared", istat, """
+                    {"fundCode": "%s", "istatCode": "%s", "revision": 1, "share": "4000.00", "finA": "2500.00", "finB": "1000.00", "finC": "500.00"}"""
+                    .formatted(fund, istat));
+        }
+        String call = UUID.randomUUID().toString();
+        String p1 = "2026-0000100001";
+        String p2 = "2026-0000100002";
+        for (String p : new String[]{p1, p2}) {
+            application("ApplicationAssessed", CASARANO, """
+                    {%s, "eligible": true, "status": "PENDING", "householdSize": 3, "dependentChildren": 1, "isee": "14200.00",
+                     "need": "1000.00", "failedRules": []}""".formatted(head(call, CASARANO, fund, p)));
+        }
+        application("ContributionGranted", CASARANO, """
+                {%s, "amount": "1000.00", "total": "1000.00", "need": "1000.00", "partial": false, "explanation": "first come"}"""
+                .formatted(head(call, CASARANO, fund, p1)));
+        application("ContributionGranted", CASARANO, """
+                {%s, "amount": "900.00", "total": "900.00", "need": "1000.00", "partial": true, "explanation": "first come"}"""
+                .formatted(head(call, CASARANO, fund, p2)));
+        application("ContributionPaid", CASARANO, """
+                {%s, "amount": "1000.00", "withheld": "150.00", "paid": "850.00", "paidAt": "2021-01-10T09:00:00Z"}"""
+                .formatted(head(call, CASARANO, fund, p1)));
+        application("ContributionPaid", CASARANO, """
+                {%s, "amount": "900.00", "withheld": "0.00", "paid": "900.00", "paidAt": "2021-01-11T09:00:00Z"}"""
+                .formatted(head(call, CASARANO, fund, p2)));
+        application("ContributionGranted", BISCEGLIE, """
+                {%s, "amount": "500.00", "total": "500.00", "need": "500.00", "partial": false, "explanation": "first come"}"""
+                .formatted(head(call, BISCEGLIE, fund, "2026-0000100003")));
+
+        String base = "/funds/" + fund + "/municipalities/" + CASARANO + "/report";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.operator(CASARANO))
+                .get(base + "/draft").then().statusCode(200)
+                .body("available", equalTo(2500.00f)).body("used", equalTo(1900.00f)).body("unspent", equalTo(600.00f))
+                .body("beneficiaries", hasSize(2)).body("beneficiaries[0].householdSize", equalTo(3)));
+        given().auth().oauth2(tokens.operator(BISCEGLIE)).get(base + "/draft").then().statusCode(403);
+
+        // every inconsistency listed, nothing stored
+        given().auth().oauth2(tokens.operator(CASARANO)).contentType(ContentType.JSON).body(report("2500.00", "100.00", """
+                        {"protocolNumber": "%s", "householdSize": 3, "dependentChildren": 1, "isee": "14200.00", "contributionPaid": "1200.00"},
+                        {"protocolNumber": "2026-0000999999", "householdSize": 1, "dependentChildren": 0, "contributionPaid": "100.00"}"""
+                        .formatted(p1), null))
+                .put(base).then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItems("beneficiaries[0].contributionPaid", "beneficiaries[1].protocolNumber", "used", "unspent"))
+                .body("violations.message", hasItems(containsString("beneficiary unknown"), containsString("more than the € 1.000,00 granted")));
+        given().auth().oauth2(tokens.operator(CASARANO)).get(base).then().statusCode(404);
+
+        String lines = """
+                {"protocolNumber": "%s", "householdSize": 3, "dependentChildren": 1, "isee": "14200.00", "contributionPaid": "1000.00"},
+                {"protocolNumber": "%s", "householdSize": 3, "dependentChildren": 1, "isee": "14200.00", "contributionPaid": "900.00"}"""
+                .formatted(p1, p2);
+        given().auth().oauth2(tokens.operator(CASARANO)).contentType(ContentType.JSON).body(report("1900.00", "600.00", lines, null))
+                .put(base).then().statusCode(201).header("Cache-Control", "no-store").body("version", equalTo(1));
+        kafka.await("reporting.events", r -> r.value().contains("\"SavingsDeclared\"") && r.value().contains(fund)
+                && r.value().contains("\"unspent\":\"600.00\""), 1, Duration.ofSeconds(30));
+        given().auth().oauth2(tokens.operator(CASARANO)).contentType(ContentType.JSON).body(report("1900.00", "600.00", lines, null))
+                .put(base).then().statusCode(400).body("violations[0].field", equalTo("reason"));
+        given().auth().oauth2(tokens.operator(CASARANO)).contentType(ContentType.JSON)
+                .body(report("1900.00", "600.00", lines, "ISEE of the second household corrected after the checks"))
+                .put(base).then().statusCode(201).body("version", equalTo(2));
+        given().auth().oauth2(tokens.regionOfficer()).get(base + "/versions").then().statusCode(200).body("", hasSize(2));
+
+        // the deadline passes: Bisceglie did not report, its uncommitted Fin_a (2.500 − 500) goes to the housing agencies
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200)
+                        .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.state", equalTo("MISSING"))
+                        .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.availableMovedToAgencies", equalTo(2000.00f))
+                        .body("municipalities.find { it.istatCode == '" + CASARANO + "' }.state", equalTo("SUBMITTED")));
+        given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200);
+        kafka.await("reporting.events", r -> r.value().contains("\"ReportMissing\"") && r.value().contains(fund)
+                && r.value().contains("\"available\":\"2000.00\""), 1, Duration.ofSeconds(30));
+        // running the check again changed nothing: one ReportMissing only
+        assertThatThrownBy(() -> kafka.await("reporting.events", r -> r.value().contains("\"ReportMissing\"") && r.value().contains(fund),
+                2, Duration.ofSeconds(5))).isInstanceOf(AssertionError.class);
+        given().auth().oauth2(tokens.operator(CASARANO)).get("/funds/" + fund + "/reports").then().statusCode(403);
+    }
+}
