@@ -52,3 +52,17 @@ create table missing_report (
     marked_at  timestamptz    not null,
     primary key (fund_code, istat_code)
 );
+
+-- Calls as application-service announced them, with running counts for the dashboards (no personal data).
+create table call_stats (
+    call_id      uuid primary key,
+    fund_code    text,
+    istat_code   char(6),
+    kind         text        not null,
+    opens_at     timestamptz,
+    closes_at    timestamptz,
+    closed_at    timestamptz,
+    applications integer     not null default 0,
+    eligible     integer     not null default 0
+);
+create index call_stats_fund on call_stats (fund_code);

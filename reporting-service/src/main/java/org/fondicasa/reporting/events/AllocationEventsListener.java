@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
+import org.fondicasa.reporting.dashboard.DashboardChanges;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.Ledger;
 
@@ -20,9 +21,11 @@ public class AllocationEventsListener {
     static final String CONSUMER = "reporting-service.ledger";
 
     private final IdempotentConsumer consumer;
+    private final DashboardChanges changes;
 
-    public AllocationEventsListener(IdempotentConsumer consumer) {
+    public AllocationEventsListener(IdempotentConsumer consumer, DashboardChanges changes) {
         this.consumer = consumer;
+        this.changes = changes;
     }
 
     @Incoming("allocation-events")
@@ -33,6 +36,9 @@ public class AllocationEventsListener {
 
     void apply(EventEnvelope event) {
         JsonNode data = event.data();
+        if (data.hasNonNull("fundCode")) {
+            changes.touched(text(data, "fundCode"));
+        }
         switch (event.type()) {
             case "FundCreated" -> fundCreated(data);
             case "SplitPublished" -> record(event, data, Ledger.Kind.SHARE, 0, "share", "published split, " + text(data, "legalAct"));

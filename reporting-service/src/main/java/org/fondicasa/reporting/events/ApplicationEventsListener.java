@@ -7,6 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
 import org.fondicasa.reporting.ledger.Ledger;
+import org.fondicasa.reporting.dashboard.CallStats;
+import org.fondicasa.reporting.dashboard.DashboardChanges;
 import org.fondicasa.reporting.report.Beneficiary;
 
 import static org.fondicasa.platform.events.EventData.euro;
@@ -23,9 +25,11 @@ public class ApplicationEventsListener {
     static final String CONSUMER = "reporting-service.ledger";
 
     private final IdempotentConsumer consumer;
+    private final DashboardChanges changes;
 
-    public ApplicationEventsListener(IdempotentConsumer consumer) {
+    public ApplicationEventsListener(IdempotentConsumer consumer, DashboardChanges changes) {
         this.consumer = consumer;
+        this.changes = changes;
     }
 
     @Incoming("application-events")
@@ -36,9 +40,11 @@ public class ApplicationEventsListener {
 
     void apply(EventEnvelope event) {
         JsonNode data = event.data();
+        callStats(event, data);
         if (!data.hasNonNull("fundCode") || !data.hasNonNull("istatCode")) {
             return;
         }
+        changes.touched(text(data, "fundCode"));
         String why = "call " + text(data, "callId") + (data.hasNonNull("protocolNumber") ? ", protocol " + text(data, "protocolNumber") : "");
         switch (event.type()) {
             case "ApplicationAssessed" -> assessed(data);
@@ -62,6 +68,29 @@ public class ApplicationEventsListener {
                 // receipts, assessments and rankings move no money
             }
         }
+    }
+
+    /** Running counts of every call, for the dashboards. */
+    private void callStats(EventEnvelope event, JsonNode data) {
+        if (!data.hasNonNull("callId")) {
+            return;
+        }
+        String fund = data.hasNonNull("fundCode") ? text(data, "fundCode") : null;
+        CallStats stats = CallStats.of(java.util.UUID.fromString(text(data, "callId")), text(data, "kind"), fund,
+                data.hasNonNull("istatCode") ? text(data, "istatCode") : null);
+        switch (event.type()) {
+            case "CallOpened" -> {
+                stats.opensAt = java.time.OffsetDateTime.parse(text(data, "opensAt"));
+                stats.closesAt = java.time.OffsetDateTime.parse(text(data, "closesAt"));
+            }
+            case "ApplicationReceived" -> stats.applications++;
+            case "ApplicationAssessed" -> stats.eligible += data.path("eligible").asBoolean() ? 1 : 0;
+            case "CallClosed" -> stats.closedAt = event.time();
+            default -> {
+                return;
+            }
+        }
+        changes.touched(fund);
     }
 
     /** What the report needs about an eligible application; the not eligible ones are never beneficiaries. */

@@ -37,9 +37,12 @@ public class Outbox {
     /**
      * One event to write: its type and schema version, the municipality ISTAT code it is about (or null for
      * region-wide events) and the Kafka key (events with the same key are delivered in order: the ISTAT code when there
-     * is one, so that a municipality's events stay in order).
+     * is one, so that a municipality's events stay in order). {@code topic} null means the service's own topic.
      */
-    public record Event(String type, int schemaVersion, String subject, String key, Object data) {
+    public record Event(String type, int schemaVersion, String subject, String key, Object data, String topic) {
+        public Event(String type, int schemaVersion, String subject, String key, Object data) {
+            this(type, schemaVersion, subject, key, data, null);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -71,7 +74,7 @@ public class Outbox {
             EventEnvelope envelope = envelopes.get(i);
             int p = i * 5;
             insert.setParameter(p + 1, UUID.fromString(envelope.id()))
-                    .setParameter(p + 2, config.topic())
+                    .setParameter(p + 2, events.get(i).topic() != null ? events.get(i).topic() : config.topic())
                     .setParameter(p + 3, events.get(i).key())
                     .setParameter(p + 4, envelope.type())
                     .setParameter(p + 5, toJson(envelope));
