@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fondicasa.reporting.export.ExportService;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -24,10 +25,12 @@ public class DashboardResource {
 
     private final DashboardService dashboards;
     private final DashboardFeed feed;
+    private final ExportService exports;
 
-    public DashboardResource(DashboardService dashboards, DashboardFeed feed) {
+    public DashboardResource(DashboardService dashboards, DashboardFeed feed, ExportService exports) {
         this.dashboards = dashboards;
         this.feed = feed;
+        this.exports = exports;
     }
 
     @GET
@@ -46,6 +49,15 @@ public class DashboardResource {
     @Operation(summary = "A fund: municipalities with quotas, reports submitted, late and missing, calls, applications, money granted, paid and moved, per province")
     public FundDashboard fund(@PathParam("code") String code) {
         return dashboards.fund(code);
+    }
+
+    @GET
+    @Path("/funds/{code}/municipalities")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({DASHBOARD, REGION_OFFICER})
+    @Operation(summary = "A fund per municipality: the open-data figures (money and counts only)")
+    public List<ExportService.OpenDataRow> municipalities(@PathParam("code") String code) {
+        return exports.openData(code);
     }
 
     @GET

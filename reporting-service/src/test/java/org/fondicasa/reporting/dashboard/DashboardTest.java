@@ -77,6 +77,9 @@ class DashboardTest {
                 .body("eligible", equalTo(2)).body("granted", equalTo(1000.00f)).body("share", equalTo(9000.00f))
                 .body("residual", equalTo(1000.00f)).body("provinces", hasSize(2))
                 .body("provinces.find { it.province == 'Bari' }.granted", equalTo(1000.00f)));
+        given().auth().oauth2(tokens.dashboard()).get("/dashboard/funds/" + fund + "/municipalities").then().statusCode(200)
+                .body("find { it.istatCode == '073022' }.share", equalTo(3000.00f))
+                .body("find { it.istatCode == '072006' }.granted", equalTo(1000.00f));
         String update = firstUpdate.get(30, TimeUnit.SECONDS);
         assertThat(update).contains("\"fundCode\":\"" + fund + "\"");
         var aggregates = kafka.await("dashboard.aggregates", r -> r.value().contains(fund) && r.value().contains("\"applications\":3"),
