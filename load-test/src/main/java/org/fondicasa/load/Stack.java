@@ -3,6 +3,7 @@ package org.fondicasa.load;
 import org.fondicasa.testing.KafkaBroker;
 import org.fondicasa.testing.LocalOidcIssuer;
 import org.fondicasa.testing.ServiceProcess;
+import org.fondicasa.testing.StartedServers;
 import org.fondicasa.testing.TokenFactory;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class Stack implements AutoCloseable {
     static final List<String> TOPICS = List.of("allocation.events", "application.events", "reporting.events",
             "dashboard.aggregates", "allocation.events.dlq", "application.events.dlq", "reporting.events.dlq");
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final StartedServers started = new StartedServers();
     private DurablePostgres postgres;
     private KafkaBroker kafka;
     private LocalOidcIssuer issuer;
@@ -100,15 +101,8 @@ final class Stack implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
-        }
-        started.clear();
+    public void close() {
+        started.close();
     }
 
     private static void step(String what) {

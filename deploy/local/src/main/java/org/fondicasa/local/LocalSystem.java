@@ -5,6 +5,7 @@ import org.fondicasa.testing.KeycloakDistribution;
 import org.fondicasa.testing.KeycloakServer;
 import org.fondicasa.testing.PostgresServer;
 import org.fondicasa.testing.ServiceProcess;
+import org.fondicasa.testing.StartedServers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +47,7 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final StartedServers started = new StartedServers();
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private Path root;
     private PostgresServer postgres;
@@ -141,15 +142,8 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("while stopping: " + e);
-            }
-        }
-        started.clear();
+    public void close() {
+        started.close();
     }
 
     public static void main(String[] args) throws Exception {
