@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fondicasa.application.call.CallSnapshots;
 import org.fondicasa.application.eligibility.Assessment;
 import org.fondicasa.application.eligibility.Eligibility;
+import org.fondicasa.application.metrics.BusinessMetrics;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.security.Roles;
 import org.fondicasa.platform.validation.FiscalCode;
@@ -35,16 +36,31 @@ public class ApplicationService {
     private final CallSnapshots snapshots;
     private final Intake intake;
     private final Validator validator;
+    private final BusinessMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public ApplicationService(CallSnapshots snapshots, Intake intake, Validator validator) {
+    public ApplicationService(CallSnapshots snapshots, Intake intake, Validator validator, BusinessMetrics metrics) {
         this.snapshots = snapshots;
         this.intake = intake;
         this.validator = validator;
+        this.metrics = metrics;
     }
 
     public Receipt submit(UUID callId, ApplicationForm form, Caller caller) {
         CallSnapshots.Snapshot call = snapshots.of(callId);
+        metrics.received(call.kind().name());
+        try {
+            Receipt receipt = accept(call, form, caller);
+            metrics.accepted(call.kind().name(), receipt.status().name());
+            return receipt;
+        } catch (ProblemException e) {
+            metrics.refused(call.kind().name(), e.status());
+            throw e;
+        }
+    }
+
+    private Receipt accept(CallSnapshots.Snapshot call, ApplicationForm form, Caller caller) {
+        UUID callId = call.id();
         OffsetDateTime now = OffsetDateTime.now(clock);
         // field rules and the call's own requirements are reported together, every one of them
         List<Violation> violations = new ArrayList<>();

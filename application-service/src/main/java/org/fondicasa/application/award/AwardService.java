@@ -12,6 +12,7 @@ import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.CallMoney;
 import org.fondicasa.application.call.CallService;
 import org.fondicasa.application.call.CallSnapshots;
+import org.fondicasa.application.metrics.BusinessMetrics;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
@@ -37,14 +38,16 @@ public class AwardService {
     private final CallMoney money;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final BusinessMetrics metrics;
 
     public AwardService(CallSnapshots snapshots, CallService calls, CallMoney money, Outbox outbox,
-                        ObjectMapper mapper) {
+                        ObjectMapper mapper, BusinessMetrics metrics) {
         this.snapshots = snapshots;
         this.calls = calls;
         this.money = money;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     /**
@@ -81,6 +84,8 @@ public class AwardService {
         data.put("partial", !complete);
         data.put("explanation", explanation);
         publish("ContributionGranted", application, data);
+        CallSnapshots.Snapshot call = snapshots.of(application.callId);
+        metrics.granted(call.kind().name(), call.fundCode(), Euro.ofCents(cents));
         return award;
     }
 
@@ -220,6 +225,8 @@ public class AwardService {
         data.put("amount", award.amount.toPlainString());
         data.put("reason", reason);
         publish("ContributionRevoked", application, data);
+        CallSnapshots.Snapshot call = snapshots.of(application.callId);
+        metrics.revoked(call.kind().name(), call.fundCode(), award.amount);
         return award;
     }
 

@@ -59,5 +59,9 @@ class ApplicationEventsContractTest {
         assertThat(ours.stream().map(r -> r.value().replaceAll(".*\"type\":\"([A-Za-z]+)\".*", "$1")).toList())
                 .contains("CallOpened", "ApplicationReceived", "ApplicationAssessed", "ContributionGranted", "CallBudgetIncreased");
         assertThat(ours.stream().filter(r -> r.value().contains("\"ContributionGranted\"")).count()).isEqualTo(2);
+        // the business counters operations watch
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("fondicasa_applications_accepted_total{kind=\"SOCIAL_MICROCREDIT\",status=\"PENDING\"}"))
+                .body(org.hamcrest.Matchers.containsString("fondicasa_money_granted_euro_total{fund=\"none\",kind=\"SOCIAL_MICROCREDIT\"}"));
     }
 }
