@@ -19,6 +19,7 @@ final class Banner {
                  application-service  %s/q/swagger-ui
                  reporting-service    %s/q/swagger-ui
                  readiness            <service>/q/health/ready     metrics  <service>/q/metrics
+                 dashboard            %s/dashboard/funds   live: %s/dashboard/stream (token of dashboard-client)
                  Keycloak             %s   (admin console: http://localhost:%s/admin, admin/admin)
                  PostgreSQL           %s   (user postgres, password postgres)
                  Kafka                %s
@@ -42,7 +43,8 @@ final class Banner {
                  Ctrl-C stops everything this command started.
                 ==================================================================================================
                 """.formatted(root.resolve(".local/logs"), system.url("allocation"), system.url("application"),
-                system.url("reporting"), system.keycloakIssuer(), portOf(system.keycloakIssuer()),
+                system.url("reporting"), system.url("reporting"), system.url("reporting"), system.keycloakIssuer(),
+                portOf(system.keycloakIssuer()),
                 system.postgresUrl("allocation"), system.kafkaBootstrapServers(), token, system.url("allocation"));
     }
 
