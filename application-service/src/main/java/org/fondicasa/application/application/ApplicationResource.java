@@ -46,16 +46,16 @@ public class ApplicationResource {
     private final CallService calls;
     private final Intake intake;
     private final Caller caller;
-    private final ObjectMapper mapper;
+    private final ApplicationViews views;
 
     public ApplicationResource(ApplicationService applications, AwardService awards, CallService calls, Intake intake,
-                               Caller caller, ObjectMapper mapper) {
+                               Caller caller, ApplicationViews views) {
         this.applications = applications;
         this.awards = awards;
         this.calls = calls;
         this.intake = intake;
         this.caller = caller;
-        this.mapper = mapper;
+        this.views = views;
     }
 
     @POST
@@ -79,15 +79,6 @@ public class ApplicationResource {
             throw ProblemException.notFound("No application " + protocol + " that you may see");
         }
         return view(application);
-    }
-
-    @GET
-    @Path("me/applications")
-    @RolesAllowed(CITIZEN)
-    @Operation(summary = "The citizen's own applications")
-    public List<ApplicationView> mine() {
-        return Application.<Application>list("applicantFiscalCode = ?1 order by receiptSeq", caller.requireCitizenFiscalCode())
-                .stream().map(this::view).toList();
     }
 
     @GET
@@ -168,19 +159,6 @@ public class ApplicationResource {
     }
 
     private ApplicationView view(Application a) {
-        Award w = Award.findById(a.protocolNumber);
-        ApplicationView.AwardView award = w == null ? null : new ApplicationView.AwardView(w.status.name(), w.amount, w.withheld,
-                w.withholdingRef, w.paidAmount, w.paidToIban, w.paymentReference, rome(w.grantedAt), rome(w.paidAt),
-                rome(w.revokedAt), w.revocationReason, w.explanation);
-        try {
-            return new ApplicationView(a.protocolNumber, a.callId, a.receiptSeq, rome(a.receivedAt), a.status, a.assisted,
-                    a.submittedBy, a.eligible, a.band, a.need, mapper.readTree(a.assessment), award, mapper.readTree(a.form));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static OffsetDateTime rome(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(CallService.ROME).toOffsetDateTime();
+        return views.of(a);
     }
 }

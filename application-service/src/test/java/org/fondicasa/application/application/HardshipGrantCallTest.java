@@ -76,6 +76,10 @@ class HardshipGrantCallTest {
                 .statusCode(201).body("status", equalTo("NOT_ELIGIBLE")).extract().path("protocolNumber");
         given().auth().oauth2(f.tokens.citizen(family)).get("/applications/" + again).then()
                 .body("assessment.checks.find { it.rule == 'oncePerYear' }.explanation", containsString(": 1 ≥ 1"));
+        // the citizen sees their own applications, the assisted one included; an operator has no "own" applications
+        given().auth().oauth2(f.tokens.citizen(family)).get("/me/applications").then().statusCode(200)
+                .body("protocolNumber", org.hamcrest.Matchers.contains(protocol, again));
+        given().auth().oauth2(f.tokens.operator(BISCEGLIE)).get("/me/applications").then().statusCode(403);
         String refused = Fixtures.fiscalCode(504);
         String p = apply(later, f.tokens.citizen(refused), hardship(refused, "DEPOSIT_AFTER_EVICTION", ALL_DOCUMENTS))
                 .statusCode(201).extract().path("protocolNumber");
