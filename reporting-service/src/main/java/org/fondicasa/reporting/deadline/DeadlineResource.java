@@ -46,11 +46,11 @@ public class DeadlineResource {
 
     @GET
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Every municipality with Fin_a in the fund: report submitted (on time or late), missing, or due")
+    @Operation(summary = "Every municipality with Fin_a > 0 in the fund: report submitted (on time or late), missing, or due")
     public Overview overview(@PathParam("code") String code) {
         KnownFund fund = fund(code);
         List<ReportStatus> lines = ledger.lines(code).entrySet().stream()
-                .filter(e -> e.getValue().declared(Ledger.Kind.FIN_A).isPresent())
+                .filter(e -> ReportDeadlines.owesReport(e.getValue()))
                 .map(e -> {
                     Report report = Report.latest(code, e.getKey());
                     MissingReport missing = MissingReport.findById(new MissingReport.Key(code, e.getKey()));

@@ -48,6 +48,11 @@ public class ReportDeadlines {
         }
     }
 
+    /** A municipality reports on its Fin_a; one that put nothing on Fin_a has nothing to report. */
+    static boolean owesReport(Ledger.Line line) {
+        return line.declared(Ledger.Kind.FIN_A).filter(cents -> cents > 0).isPresent();
+    }
+
     /** Marks the fund's missing reports if its deadline has passed; returns the ones marked now. */
     @Transactional
     public List<MissingReport> markMissing(String fundCode) {
@@ -59,7 +64,7 @@ public class ReportDeadlines {
         for (Map.Entry<String, Ledger.Line> entry : ledger.lines(fundCode).entrySet()) {
             String istat = entry.getKey();
             Ledger.Line line = entry.getValue();
-            if (line.declared(Ledger.Kind.FIN_A).isEmpty() || Report.latest(fundCode, istat) != null
+            if (!owesReport(line) || Report.latest(fundCode, istat) != null
                     || MissingReport.findById(new MissingReport.Key(fundCode, istat)) != null) {
                 continue;
             }

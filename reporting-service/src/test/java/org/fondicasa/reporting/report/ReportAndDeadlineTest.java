@@ -17,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /** Rendicontazione of a Fin_a round (DOMAIN §1.4): the pre-filled report, its checks and versions, then the deadline. */
 @QuarkusTest
@@ -62,6 +64,10 @@ class ReportAndDeadlineTest {
                     {"fundCode": "%s", "istatCode": "%s", "revision": 1, "share": "4000.00", "finA": "2500.00", "finB": "1000.00", "finC": "500.00"}"""
                     .formatted(fund, istat));
         }
+        // a municipality that put nothing on Fin_a owes no report
+        allocation("QuotaDeclared", "073022", """
+                {"fundCode": "%s", "istatCode": "073022", "revision": 1, "share": "900.00", "finA": "0.00", "finB": "600.00", "finC": "300.00"}"""
+                .formatted(fund));
         String call = UUID.randomUUID().toString();
         String p1 = "2026-0000100001";
         String p2 = "2026-0000100002";
@@ -123,7 +129,8 @@ class ReportAndDeadlineTest {
                 given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200)
                         .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.state", equalTo("MISSING"))
                         .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.availableMovedToAgencies", equalTo(2000.00f))
-                        .body("municipalities.find { it.istatCode == '" + CASARANO + "' }.state", equalTo("SUBMITTED")));
+                        .body("municipalities.find { it.istatCode == '" + CASARANO + "' }.state", equalTo("SUBMITTED"))
+                        .body("municipalities.istatCode", not(hasItem("073022"))));
         given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200);
         kafka.await("reporting.events", r -> r.value().contains("\"ReportMissing\"") && r.value().contains(fund)
                 && r.value().contains("\"available\":\"2000.00\""), 1, Duration.ofSeconds(30));
