@@ -35,15 +35,18 @@ public final class LocalSystem implements AutoCloseable {
             "dashboard.aggregates", "allocation.events.dlq", "application.events.dlq", "reporting.events.dlq");
     public static final String DEMO_CLIENT = "fondicasa-cli";
 
-    /** Ports: 0 picks a free one (tests); the defaults are what the README documents. */
+    /**
+     * Ports: 0 picks a free one (tests); the defaults are what the README documents. {@code jsonLogs}: the services log
+     * as in production (one JSON object per line) or as readable text for someone watching the local run.
+     */
     public record Options(Path root, int allocationPort, int applicationPort, int reportingPort, int keycloakPort,
-                          int postgresPort) {
+                          int postgresPort, boolean jsonLogs) {
         public static Options documented(Path root) {
-            return new Options(root, 8081, 8082, 8083, 8180, 15432);
+            return new Options(root, 8081, 8082, 8083, 8180, 15432, false);
         }
 
         public static Options freePorts(Path root) {
-            return new Options(root, 0, 0, 0, 0, 0);
+            return new Options(root, 0, 0, 0, 0, 0, true);
         }
     }
 
@@ -99,7 +102,8 @@ public final class LocalSystem implements AutoCloseable {
                     "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                     "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                    "QUARKUS_LOG_CONSOLE_JSON_ENABLED", Boolean.toString(options.jsonLogs()));
             ServiceProcess service = ServiceProcess.start(name + "-service",
                     options.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar"), ports.get(name),
                     FAST_START, env, logs);
@@ -114,6 +118,10 @@ public final class LocalSystem implements AutoCloseable {
     /** The repository the system runs from (reference data is read from it). */
     public Path root() {
         return root;
+    }
+
+    public Path log(String service) {
+        return services.get(service).log();
     }
 
     public String url(String service) {
@@ -156,11 +164,13 @@ public final class LocalSystem implements AutoCloseable {
             system.close();
             stopped.countDown();
         }, "local-system-stop"));
+        Round2019 round = null;
         if (demo) {
-            System.out.println("[local] loading demo data through the public APIs ...");
-            new DemoData(system).load();
+            System.out.println("[demo] playing Puglia's 2019 rent-support round through the public APIs (about two minutes) ...");
+            round = new Round2019(system, Round2019.Timeline.demo(), line -> System.out.println("[demo] " + line));
+            round.play();
         }
-        System.out.println(Banner.text(system, root));
+        System.out.println(Banner.text(system, root, round));
         stopped.await();
     }
 

@@ -2,11 +2,10 @@ package org.fondicasa.local;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fondicasa.testing.KafkaTestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -15,36 +14,34 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The three packaged services as separate processes on one PostgreSQL, one Kafka broker and a real Keycloak,
- * driven only through their public REST APIs with the demo users' tokens.
+ * driven only through their public REST APIs with the demo users' tokens: delivery twice, the money loops. The whole
+ * 2019 round is {@link Round2019IT}.
  */
+@ExtendWith(SharedSystem.class)
 class CrossServiceIT {
 
     static LocalSystem system;
 
     @BeforeAll
-    static void start() {
-        system = LocalSystem.start(LocalSystem.Options.freePorts(Path.of(System.getProperty("fondicasa.root"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
+    static void start(LocalSystem shared) {
+        system = shared;
     }
 
     @Test
-    void theDemoLoadsThroughThePublicApisAndReachesEveryService() {
-        new DemoData(system).load();
-        String ledger = Http.expect(200, "GET", system.url("reporting") + "/funds/" + DemoData.ORDINARY + "/ledger",
-                system.token("regione"), null);
-        assertThat(ledger).contains("072006", "110003", "073022", "075016");
-        String bari = Http.expect(200, "GET", system.url("application") + "/municipalities/072006/budget-sources",
-                system.token("op-bari"), null);
-        assertThat(bari).contains("\"kind\":\"COFIN\"", "250000", "\"kind\":\"Fin_base\"");
-        String fincovid = Http.expect(200, "GET", system.url("allocation") + "/funds/" + DemoData.FINCOVID,
-                system.token("regione"), null);
-        assertThat(fincovid).contains("\"allocated\":8354688.31", "\"residual\":2462.89");
+    void theServicesLogOneJsonObjectPerLineAsInProduction() throws java.io.IOException {
+        for (String service : java.util.List.of("allocation", "application", "reporting")) {
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(system.log(service))) {
+                if (line.startsWith("{")) {
+                    records.add(Http.parse(line));
+                }
+            }
+            assertThat(records).as(service).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.path("service").asText()).isEqualTo(service + "-service");
+                assertThat(r.hasNonNull("level") && r.hasNonNull("timestamp") && r.hasNonNull("message")).as(r.toString()).isTrue();
+            });
+            assertThat(records).anySatisfy(r -> assertThat(r.get("message").asText()).contains("started in"));
+        }
     }
 
     @Test
