@@ -100,8 +100,13 @@ public final class Round2019 {
         return reportDeadline;
     }
 
+    /** The protocol numbers filed in Bari's or Pulsano's call, in the order they were filed. */
     public List<String> applications(String istatCode) {
-        return BARI.equals(istatCode) ? List.copyOf(bariApplications) : List.copyOf(pulsanoApplications);
+        return switch (istatCode) {
+            case BARI -> List.copyOf(bariApplications);
+            case PULSANO -> List.copyOf(pulsanoApplications);
+            default -> throw new IllegalArgumentException("the round has calls in Bari and Pulsano only, not " + istatCode);
+        };
     }
 
     /** 1. The region creates both funds and publishes their allocations. */
@@ -211,7 +216,7 @@ public final class Round2019 {
                 + " at the desk), " + pulsanoApplications.size() + " at Pulsano's desk, mario.rossi's microcredit");
     }
 
-    /** 6. After the deadline: Bari pays its grants and closes; Pulsano ranks, withholds, pays and closes. */
+    /** 6. After the deadline: Bari closes and pays its grants; Pulsano ranks, withholds, closes and pays. */
     public void closeCalls() {
         sleepUntil(callsClose.plusSeconds(1));
         String app = system.url("application");
