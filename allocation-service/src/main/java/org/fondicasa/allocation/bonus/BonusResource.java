@@ -23,6 +23,7 @@ import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.web.ProblemException;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,10 @@ public class BonusResource {
 
     private final Outbox outbox;
     private final Caller caller;
+    private final Clock clock;
 
-    public BonusResource(Outbox outbox, Caller caller) {
+    public BonusResource(Outbox outbox, Caller caller, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -110,7 +113,7 @@ public class BonusResource {
         if (bonus == null) {
             throw ProblemException.conflict("Publish the bonus of fund " + code + " before closing it: it decides the penalties");
         }
-        fund.closedAt = OffsetDateTime.now();
+        fund.closedAt = OffsetDateTime.now(clock);
         List<PenaltyLine> penalties = new ArrayList<>();
         for (BonusShare line : BonusShare.<BonusShare>list("runId = ?1 order by istatCode", bonus.id)) {
             Municipality m = Municipality.findById(line.istatCode);
@@ -158,7 +161,7 @@ public class BonusResource {
         run.reserve = Euro.ofCents(result.reserveCents());
         run.allocated = Euro.ofCents(result.allocatedCents());
         run.residual = Euro.ofCents(result.residualCents());
-        run.createdAt = OffsetDateTime.now();
+        run.createdAt = OffsetDateTime.now(clock);
         run.createdBy = caller.name();
         run.persist();
         List<BonusShare> shares = new ArrayList<>();

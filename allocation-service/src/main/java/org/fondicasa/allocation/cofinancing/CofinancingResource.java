@@ -27,6 +27,7 @@ import org.fondicasa.platform.web.ProblemException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -42,8 +43,10 @@ public class CofinancingResource {
 
     private final Outbox outbox;
     private final Caller caller;
+    private final Clock clock;
 
-    public CofinancingResource(Outbox outbox, Caller caller) {
+    public CofinancingResource(Outbox outbox, Caller caller, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -84,7 +87,7 @@ public class CofinancingResource {
         d.deliberationNumber = request.deliberationNumber() == null ? null : request.deliberationNumber().strip();
         d.deliberationDate = request.deliberationDate();
         d.budgetChapter = request.budgetChapter() == null ? null : request.budgetChapter().strip();
-        d.declaredAt = OffsetDateTime.now();
+        d.declaredAt = OffsetDateTime.now(clock);
         d.declaredBy = caller.name();
         d.persist();
         outbox.publishForMunicipality(CofinancingDeclared.TYPE, CofinancingDeclared.VERSION, istatCode, CofinancingDeclared.of(d));

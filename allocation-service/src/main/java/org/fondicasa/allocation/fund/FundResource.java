@@ -17,14 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.platform.web.Problem;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.List;
@@ -38,13 +39,13 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Tag(name = "Funds")
 public class FundResource {
 
-    static final ZoneId ROME = ZoneId.of("Europe/Rome");
-
     private final Outbox outbox;
     private final Caller caller;
     private final FundDefaults defaults;
+    private final Clock clock;
 
-    public FundResource(Outbox outbox, Caller caller, FundDefaults defaults) {
+    public FundResource(Outbox outbox, Caller caller, FundDefaults defaults, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.caller = caller;
         this.defaults = defaults;
@@ -86,7 +87,7 @@ public class FundResource {
         fund.quotaDeadline = rome(request.quotaDeadline());
         fund.reportDeadline = rome(request.reportDeadline());
         fund.previousFund = request.previousFund();
-        fund.createdAt = OffsetDateTime.now();
+        fund.createdAt = OffsetDateTime.now(clock);
         fund.createdBy = caller.name();
         fund.persist();
         outbox.publish(FundCreated.TYPE, FundCreated.VERSION, null, fund.code, FundCreated.of(fund));
@@ -114,7 +115,7 @@ public class FundResource {
     }
 
     private static OffsetDateTime rome(LocalDateTime local) {
-        return local == null ? null : local.atZone(ROME).toOffsetDateTime();
+        return local == null ? null : local.atZone(RomeTime.ZONE).toOffsetDateTime();
     }
 
     public static Fund require(String code) {

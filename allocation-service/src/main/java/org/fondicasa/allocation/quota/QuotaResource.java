@@ -24,14 +24,15 @@ import org.fondicasa.allocation.split.AllocationShare;
 import org.fondicasa.allocation.split.RunMunicipalityKey;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.Problem;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +46,16 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Tag(name = "Quotas (Fin_a, Fin_b, Fin_c)")
 public class QuotaResource {
 
-    static final ZoneId ROME = ZoneId.of("Europe/Rome");
     static final DateTimeFormatter ITALIAN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
     static final String ISTAT = "[0-9]{6}";
     static final String ISTAT_MESSAGE = "must be a 6-digit ISTAT code";
 
     private final Outbox outbox;
     private final Caller caller;
+    private final Clock clock;
 
-    public QuotaResource(Outbox outbox, Caller caller) {
+    public QuotaResource(Outbox outbox, Caller caller, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.caller = caller;
     }
@@ -71,7 +73,7 @@ public class QuotaResource {
         Fund fund = FundResource.require(code);
         BigDecimal share = publishedShare(fund, istatCode);
         OffsetDateTime deadline = deadline(fund, istatCode);
-        if (deadline != null && OffsetDateTime.now().isAfter(deadline)) {
+        if (deadline != null && OffsetDateTime.now(clock).isAfter(deadline)) {
             throw new ProblemException(409, "deadline-passed", "The deadline has passed",
                     "Quota declarations for fund " + code + " closed on " + rome(deadline) + " (Europe/Rome); "
                             + "only the region can extend the deadline for municipality " + istatCode, List.of());
@@ -90,7 +92,7 @@ public class QuotaResource {
         d.finA = request.finA().setScale(2, RoundingMode.UNNECESSARY);
         d.finB = request.finB().setScale(2, RoundingMode.UNNECESSARY);
         d.finC = request.finC().setScale(2, RoundingMode.UNNECESSARY);
-        d.declaredAt = OffsetDateTime.now();
+        d.declaredAt = OffsetDateTime.now(clock);
         d.declaredBy = caller.name();
         d.persist();
         outbox.publishForMunicipality(QuotaDeclared.TYPE, QuotaDeclared.VERSION, istatCode, new QuotaDeclared(code, istatCode,
@@ -141,9 +143,9 @@ public class QuotaResource {
             e.fundCode = code;
             e.istatCode = istatCode;
         }
-        e.deadline = request.deadline().atZone(ROME).toOffsetDateTime();
+        e.deadline = request.deadline().atZone(RomeTime.ZONE).toOffsetDateTime();
         e.reason = request.reason().strip();
-        e.grantedAt = OffsetDateTime.now();
+        e.grantedAt = OffsetDateTime.now(clock);
         e.grantedBy = caller.name();
         e.persist();
         return new QuotaViews.Extension(e.deadline, e.reason);
@@ -159,7 +161,7 @@ public class QuotaResource {
     public QuotaViews.Overview overview(@PathParam("code") String code) {
         Fund fund = FundResource.require(code);
         AllocationRun run = requirePublished(fund);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<QuotaViews.Line> lines = new ArrayList<>();
         BigDecimal totalShare = zero();
         BigDecimal a = zero();
@@ -216,7 +218,7 @@ public class QuotaResource {
     }
 
     static String rome(OffsetDateTime instant) {
-        return instant.atZoneSameInstant(ROME).format(ITALIAN);
+        return instant.atZoneSameInstant(RomeTime.ZONE).format(ITALIAN);
     }
 
     private static BigDecimal zero() {

@@ -12,6 +12,7 @@ import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.events.UnprocessableEventException;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -30,8 +31,10 @@ public class SavingsListener {
 
     private final IdempotentConsumer consumer;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public SavingsListener(IdempotentConsumer consumer, Outbox outbox) {
+    public SavingsListener(IdempotentConsumer consumer, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.consumer = consumer;
         this.outbox = outbox;
     }
@@ -100,7 +103,7 @@ public class SavingsListener {
         m.reason = reason;
         m.legalRef = data.hasNonNull("legalAct") ? data.get("legalAct").asText() : fund.legalAct;
         m.occurredAt = event.time();
-        m.recordedAt = OffsetDateTime.now();
+        m.recordedAt = OffsetDateTime.now(clock);
         m.persist();
         outbox.publishForMunicipality(SavingsMoved.TYPE, SavingsMoved.VERSION, istat, new SavingsMoved(fundCode, istat,
                 source, destination.name(), amount.toPlainString(), reason, m.legalRef, event.id()));

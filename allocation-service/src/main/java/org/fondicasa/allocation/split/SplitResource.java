@@ -23,6 +23,7 @@ import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,10 @@ public class SplitResource {
 
     private final SplitService service;
     private final Caller caller;
+    private final Clock clock;
 
-    public SplitResource(SplitService service, Caller caller) {
+    public SplitResource(SplitService service, Caller caller, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.caller = caller;
     }
@@ -158,7 +161,7 @@ public class SplitResource {
         run.residual = available.subtract(allocated);
         run.rounds = 0;
         run.source = "imported as published: " + source.strip();
-        run.createdAt = OffsetDateTime.now();
+        run.createdAt = OffsetDateTime.now(clock);
         run.createdBy = caller.name();
         run.persist();
         parsed.shares().forEach((istat, share) -> {

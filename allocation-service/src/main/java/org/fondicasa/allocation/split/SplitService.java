@@ -11,6 +11,7 @@ import org.fondicasa.platform.web.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,8 +24,10 @@ public class SplitService {
     static final String COMPUTED = "computed by largest remainder on documented need";
 
     private final Outbox outbox;
+    private final Clock clock;
 
-    public SplitService(Outbox outbox) {
+    public SplitService(Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
     }
 
@@ -54,7 +57,7 @@ public class SplitService {
         run.residual = Euro.ofCents(result.residualCents());
         run.rounds = result.rounds();
         run.source = COMPUTED + " (" + fund.legalAct + ")";
-        run.createdAt = OffsetDateTime.now();
+        run.createdAt = OffsetDateTime.now(clock);
         run.createdBy = user;
         run.persist();
         for (Split.Share s : result.shares()) {

@@ -44,8 +44,8 @@ public class Application extends PanacheEntityBase {
     @Column(name = "status_changed_at")
     public OffsetDateTime statusChangedAt;
 
-    public void moveTo(ApplicationStatus next) {
+    public void moveTo(ApplicationStatus next, OffsetDateTime at) {
         status = next;
-        statusChangedAt = OffsetDateTime.now();
+        statusChangedAt = at;
     }
 }

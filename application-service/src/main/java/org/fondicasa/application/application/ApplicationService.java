@@ -7,6 +7,7 @@ import org.fondicasa.application.eligibility.Eligibility;
 import org.fondicasa.application.metrics.BusinessMetrics;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.security.Roles;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.validation.FiscalCode;
 import org.fondicasa.platform.validation.Iban;
 import org.fondicasa.platform.web.Problem.Violation;
@@ -23,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.fondicasa.application.call.CallService.ROME;
-
 /**
  * Takes an application in: who applies (from the token, or the citizen a desk operator assists), the call's window,
  * every field checked and listed at once, the assessment, then {@link Intake#store}. Nothing is stored unless all of
@@ -37,9 +36,10 @@ public class ApplicationService {
     private final Intake intake;
     private final Validator validator;
     private final BusinessMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ApplicationService(CallSnapshots snapshots, Intake intake, Validator validator, BusinessMetrics metrics) {
+    public ApplicationService(CallSnapshots snapshots, Intake intake, Validator validator, BusinessMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
         this.intake = intake;
         this.validator = validator;
@@ -97,7 +97,7 @@ public class ApplicationService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The application cannot be accepted as sent; nothing was stored", violations);
         }
-        var day = now.atZoneSameInstant(ROME).toLocalDate();
+        var day = now.atZoneSameInstant(RomeTime.ZONE).toLocalDate();
         int grantsThisYear = call.rules().hardship() == null ? 0 : intake.householdGrantsThisYear(call.istatCode(), household, day);
         Assessment assessment = Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grantsThisYear));
         try {

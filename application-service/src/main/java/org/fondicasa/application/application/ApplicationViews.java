@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fondicasa.application.award.Award;
-import org.fondicasa.application.call.CallService;
+import org.fondicasa.platform.time.RomeTime;
 
 import java.time.OffsetDateTime;
 
@@ -32,6 +32,6 @@ public class ApplicationViews {
     }
 
     private static OffsetDateTime rome(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(CallService.ROME).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime();
     }
 }

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.call.CallKind;
-import org.fondicasa.application.call.CallService;
 import org.fondicasa.application.call.CallSnapshots;
 import org.fondicasa.application.eligibility.Assessment;
 import org.fondicasa.application.eligibility.Eligibility;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.ProblemException;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,8 +38,10 @@ public class Intake {
     private final EntityManager em;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public Intake(EntityManager em, Outbox outbox, ObjectMapper mapper) {
+    public Intake(EntityManager em, Outbox outbox, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -53,10 +56,15 @@ public class Intake {
     @TransactionConfiguration(timeout = TRANSACTION_TIMEOUT_SECONDS)
     public Receipt store(Accepted a) {
         ApplicationStatus status = a.assessment().eligible() ? ApplicationStatus.PENDING : ApplicationStatus.NOT_ELIGIBLE;
+        // the call's window is a rule: the service's clock decides it, right before the row is appended
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (now.isBefore(a.call().opensAt()) || !now.isBefore(a.call().closesAt())) {
+            throw notOpen(a.call(), now);
+        }
         // the protocol number is the year of receipt (Europe/Rome) and the place in line, so sorting protocol numbers
-        // sorts by arrival; one statement takes the place in line (sequence), reads the database clock after it and appends the row, if
-        // that instant is inside the call's window; every application with a lower number began its transaction before
-        // this instant (the funding worker relies on it)
+        // sorts by arrival; one statement takes the place in line (sequence), stamps the receipt with the database clock
+        // after it and appends the row; every application with a lower number began its transaction before this instant
+        // (the funding worker relies on it)
         @SuppressWarnings("unchecked")
         List<Object[]> line = em.createNativeQuery("""
                         with line as (select nextval('application_receipt_seq') as seq, clock_timestamp() as at),
@@ -65,11 +73,11 @@ public class Intake {
                                 submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
                             select to_char(line.at at time zone 'Europe/Rome', 'YYYY') || '-' || lpad(line.seq::text, 10, '0'),
                                    line.seq, ?1, line.at, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, cast(?9 as jsonb), ?10, line.at
-                            from line where line.at >= ?11 and line.at < ?12
+                            from line
                             returning protocol_number, receipt_seq, received_at),
                         claimed as (
                             insert into household_claim (call_id, fiscal_code, protocol_number)
-                            select ?1, member, accepted.protocol_number from accepted, unnest(string_to_array(?13, ',')) as member
+                            select ?1, member, accepted.protocol_number from accepted, unnest(string_to_array(?11, ',')) as member
                             on conflict do nothing
                             returning 1)
                         select protocol_number, receipt_seq, received_at, (select count(*) from claimed) from accepted""")
@@ -77,12 +85,9 @@ public class Intake {
                 .setParameter(4, a.assisted()).setParameter(5, json(a.form())).setParameter(6, a.assessment().eligible())
                 .setParameter(7, a.assessment().band() == null ? null : a.assessment().band().name())
                 .setParameter(8, Euro.ofCents(a.assessment().needCents())).setParameter(9, json(a.assessment()))
-                .setParameter(10, status.name()).setParameter(11, a.call().opensAt()).setParameter(12, a.call().closesAt())
-                .setParameter(13, String.join(",", a.household())) // normalised fiscal codes: letters and digits only
+                .setParameter(10, status.name())
+                .setParameter(11, String.join(",", a.household())) // normalised fiscal codes: letters and digits only
                 .getResultList();
-        if (line.isEmpty()) {
-            throw notOpen(a.call(), OffsetDateTime.now(ZoneOffset.UTC));
-        }
         String protocol = (String) line.get(0)[0];
         long seq = ((Number) line.get(0)[1]).longValue();
         OffsetDateTime receivedAt = toOffsetDateTime(line.get(0)[2]);
@@ -91,7 +96,7 @@ public class Intake {
             throw new HouseholdAlreadyApplied();
         }
         publish(a, protocol, seq, status, receivedAt);
-        return new Receipt(protocol, a.call().id(), receivedAt.atZoneSameInstant(CallService.ROME).toOffsetDateTime(),
+        return new Receipt(protocol, a.call().id(), receivedAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(),
                 seq, status, a.assisted());
     }
 
@@ -186,17 +191,17 @@ public class Intake {
                         where h.fiscal_code in (?1) and c.kind = ?2 and c.istat_code = ?3
                           and w.granted_at >= ?4 and w.granted_at < ?5""")
                 .setParameter(1, household).setParameter(2, CallKind.HARDSHIP_GRANT.name()).setParameter(3, istatCode)
-                .setParameter(4, day.withDayOfYear(1).atStartOfDay(CallService.ROME).toOffsetDateTime())
-                .setParameter(5, day.withDayOfYear(1).plusYears(1).atStartOfDay(CallService.ROME).toOffsetDateTime())
+                .setParameter(4, day.withDayOfYear(1).atStartOfDay(RomeTime.ZONE).toOffsetDateTime())
+                .setParameter(5, day.withDayOfYear(1).plusYears(1).atStartOfDay(RomeTime.ZONE).toOffsetDateTime())
                 .getSingleResult()).intValue();
     }
 
     static ProblemException notOpen(CallSnapshots.Snapshot call, OffsetDateTime now) {
         boolean early = now.isBefore(call.opensAt());
         return ProblemException.conflict((early ? "The call is not open yet: it opens at " : "The call closed at ")
-                + (early ? call.opensAt() : call.closesAt()).atZoneSameInstant(CallService.ROME).toOffsetDateTime()
-                + " (Europe/Rome); it takes applications from " + call.opensAt().atZoneSameInstant(CallService.ROME).toOffsetDateTime()
-                + " until " + call.closesAt().atZoneSameInstant(CallService.ROME).toOffsetDateTime()
-                + ", and this one arrived at " + now.atZoneSameInstant(CallService.ROME).toOffsetDateTime());
+                + (early ? call.opensAt() : call.closesAt()).atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime()
+                + " (Europe/Rome); it takes applications from " + call.opensAt().atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime()
+                + " until " + call.closesAt().atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime()
+                + ", and this one arrived at " + now.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime());
     }
 }

@@ -16,10 +16,12 @@ import org.fondicasa.application.metrics.BusinessMetrics;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.validation.Iban;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,9 +41,11 @@ public class AwardService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final BusinessMetrics metrics;
+    private final Clock clock;
 
     public AwardService(CallSnapshots snapshots, CallService calls, CallMoney money, Outbox outbox,
-                        ObjectMapper mapper, BusinessMetrics metrics) {
+                        ObjectMapper mapper, BusinessMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.snapshots = snapshots;
         this.calls = calls;
         this.money = money;
@@ -57,7 +61,7 @@ public class AwardService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Award grant(Application application, long cents, String explanation, String by) {
         Award award = Award.findById(application.protocolNumber);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (award == null) {
             award = new Award();
             award.protocolNumber = application.protocolNumber;
@@ -76,7 +80,7 @@ public class AwardService {
         // a social worker's amount is the decision itself, not a part of the need
         boolean complete = award.amount.compareTo(application.need) >= 0
                 || snapshots.of(application.callId).kind().funding() == CallKind.Funding.ASSESSED;
-        application.moveTo(complete ? ApplicationStatus.GRANTED : ApplicationStatus.PARTIALLY_GRANTED);
+        application.moveTo(complete ? ApplicationStatus.GRANTED : ApplicationStatus.PARTIALLY_GRANTED, now);
         Map<String, Object> data = head(application);
         data.put("amount", Euro.ofCents(cents).toPlainString());
         data.put("total", award.amount.toPlainString());
@@ -104,7 +108,7 @@ public class AwardService {
         arrears.amount = record.amount().setScale(2);
         arrears.reference = record.reference().strip();
         arrears.recordedBy = caller.name();
-        arrears.recordedAt = OffsetDateTime.now();
+        arrears.recordedAt = OffsetDateTime.now(clock);
         arrears.persist();
     }
 
@@ -130,10 +134,10 @@ public class AwardService {
         award.paidAmount = award.amount.subtract(withheld);
         award.paidToIban = iban(application);
         award.paymentReference = payment.paymentReference().strip();
-        award.paidAt = OffsetDateTime.now();
+        award.paidAt = OffsetDateTime.now(clock);
         award.paidBy = caller.name();
         award.status = Award.Status.PAID;
-        application.moveTo(ApplicationStatus.PAID);
+        application.moveTo(ApplicationStatus.PAID, OffsetDateTime.now(clock));
         Map<String, Object> data = head(application);
         data.put("amount", award.amount.toPlainString());
         data.put("withheld", withheld.toPlainString());
@@ -164,7 +168,7 @@ public class AwardService {
             revokeAward(application, "withdrawn by the applicant", "citizen", ApplicationStatus.WITHDRAWN);
             return;
         }
-        application.moveTo(ApplicationStatus.WITHDRAWN);
+        application.moveTo(ApplicationStatus.WITHDRAWN, OffsetDateTime.now(clock));
         publish("ApplicationWithdrawn", application, head(application));
     }
 
@@ -186,7 +190,7 @@ public class AwardService {
                     + Euro.format(application.need) + " (" + calls.rules(call).hardship().maxAmount().legalRef() + ")", List.of());
         }
         List<String> household = HouseholdCodes.of(application);
-        int granted = intake.householdGrantsThisYear(call.istatCode, household, OffsetDateTime.now().atZoneSameInstant(CallService.ROME).toLocalDate());
+        int granted = intake.householdGrantsThisYear(call.istatCode, household, OffsetDateTime.now(clock).atZoneSameInstant(RomeTime.ZONE).toLocalDate());
         if (granted >= calls.rules(call).hardship().grantsPerHouseholdPerYear().value().intValue()) {
             throw ProblemException.unprocessable("once-per-year", "Already granted this year", "This household already had "
                     + granted + " hardship grant(s) this calendar year (" + calls.rules(call).hardship().grantsPerHouseholdPerYear().legalRef() + ")", List.of());
@@ -199,7 +203,7 @@ public class AwardService {
         String explanation = "social worker " + assessment.socialWorker().strip() + " assessed " + Euro.format(amount)
                 + " (at most " + Euro.format(application.need) + "): " + assessment.report().strip();
         if (amount.signum() == 0) {
-            application.moveTo(ApplicationStatus.NOT_FUNDED);
+            application.moveTo(ApplicationStatus.NOT_FUNDED, OffsetDateTime.now(clock));
             Map<String, Object> data = head(application);
             data.put("reason", "social worker's assessment: no grant");
             publish("ApplicationNotFunded", application, data);
@@ -217,10 +221,10 @@ public class AwardService {
                     + (award == null ? "" : " (it is " + award.status + "; a paid contribution is recovered, not revoked)"));
         }
         award.status = Award.Status.REVOKED;
-        award.revokedAt = OffsetDateTime.now();
+        award.revokedAt = OffsetDateTime.now(clock);
         award.revokedBy = by;
         award.revocationReason = reason;
-        application.moveTo(next);
+        application.moveTo(next, OffsetDateTime.now(clock));
         Map<String, Object> data = head(application);
         data.put("amount", award.amount.toPlainString());
         data.put("reason", reason);

@@ -22,9 +22,10 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.time.RomeTime;
 
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +48,11 @@ public class CallResource {
     private final Caller caller;
     private final ObjectMapper mapper;
     private final EntityManager em;
+    private final Clock clock;
 
     public CallResource(CallService calls, CallMoney money, CallTemplates templates, Caller caller, ObjectMapper mapper,
-                        EntityManager em) {
+                        EntityManager em, Clock clock) {
+        this.clock = clock;
         this.calls = calls;
         this.money = money;
         this.templates = templates;
@@ -139,12 +142,12 @@ public class CallResource {
 
     CallView view(Call call) {
         List<CallView.BudgetEntryView> entries = CallBudgetEntry.<CallBudgetEntry>list("callId = ?1 order by id", call.id).stream()
-                .map(e -> new CallView.BudgetEntryView(e.source, e.amount, e.legalRef, e.recordedAt.atZoneSameInstant(CallService.ROME).toOffsetDateTime()))
+                .map(e -> new CallView.BudgetEntryView(e.source, e.amount, e.legalRef, e.recordedAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime()))
                 .toList();
         BigDecimal budget = entries.stream().map(CallView.BudgetEntryView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         try {
             return new CallView(call.id, call.kind, call.kind.funding(), call.title, call.legalAct, call.istatCode, call.fundCode,
-                    rome(call.opensAt), rome(call.closesAt), call.status(Instant.now()), budget, money.committed(call.id), entries,
+                    rome(call.opensAt), rome(call.closesAt), call.status(clock.instant()), budget, money.committed(call.id), entries,
                     call.closedAt == null ? null : rome(call.closedAt), call.unspent, mapper.readTree(call.rules));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -152,6 +155,6 @@ public class CallResource {
     }
 
     private static java.time.OffsetDateTime rome(java.time.OffsetDateTime t) {
-        return t.atZoneSameInstant(CallService.ROME).toOffsetDateTime();
+        return t.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime();
     }
 }

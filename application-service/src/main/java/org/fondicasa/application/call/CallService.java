@@ -14,6 +14,7 @@ import org.fondicasa.application.budget.BudgetSource;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.security.Roles;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.Problem.Violation;
 import org.fondicasa.platform.web.ProblemException;
 
@@ -21,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +32,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class CallService {
 
-    public static final ZoneId ROME = ZoneId.of("Europe/Rome");
-
     private final ObjectMapper mapper;
     private final Validator validator;
     private final Outbox outbox;
     private final CallMoney money;
     private final EntityManager em;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public CallService(ObjectMapper mapper, Validator validator, Outbox outbox, CallMoney money, EntityManager em) {
+    public CallService(ObjectMapper mapper, Validator validator, Outbox outbox, CallMoney money, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.validator = validator;
         this.outbox = outbox;
@@ -92,8 +91,8 @@ public class CallService {
             validator.validate(rules).forEach(v -> violations.add(new Violation("rules." + v.getPropertyPath(), v.getMessage())));
             violations.addAll(rules.inconsistencies(request.kind()));
         }
-        OffsetDateTime opensAt = request.opensAt().atZone(ROME).toOffsetDateTime();
-        OffsetDateTime closesAt = request.closesAt().atZone(ROME).toOffsetDateTime();
+        OffsetDateTime opensAt = request.opensAt().atZone(RomeTime.ZONE).toOffsetDateTime();
+        OffsetDateTime closesAt = request.closesAt().atZone(RomeTime.ZONE).toOffsetDateTime();
         if (!closesAt.isAfter(opensAt)) {
             violations.add(new Violation("closesAt", "must be after opensAt"));
         }
@@ -124,8 +123,8 @@ public class CallService {
         }
         Map<String, Object> data = base(call);
         data.put("title", call.title);
-        data.put("opensAt", call.opensAt.atZoneSameInstant(ROME).toOffsetDateTime().toString());
-        data.put("closesAt", call.closesAt.atZoneSameInstant(ROME).toOffsetDateTime().toString());
+        data.put("opensAt", call.opensAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString());
+        data.put("closesAt", call.closesAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString());
         data.put("budget", total.toPlainString());
         outbox.publish("CallOpened", 1, call.istatCode, call.eventKey(), data);
         return call;
@@ -136,7 +135,7 @@ public class CallService {
         Call call = require(callId);
         requireManager(caller, call);
         if (call.closedAt != null) {
-            throw ProblemException.conflict("The call was closed at " + call.closedAt.atZoneSameInstant(ROME) + "; its budget no longer changes");
+            throw ProblemException.conflict("The call was closed at " + call.closedAt.atZoneSameInstant(RomeTime.ZONE) + "; its budget no longer changes");
         }
         money.lock(callId);
         CallBudgetEntry entry = new CallBudgetEntry();
@@ -167,10 +166,10 @@ public class CallService {
         em.refresh(call);
         Instant now = clock.instant();
         if (call.closedAt != null) {
-            throw ProblemException.conflict("The call was already closed at " + call.closedAt.atZoneSameInstant(ROME));
+            throw ProblemException.conflict("The call was already closed at " + call.closedAt.atZoneSameInstant(RomeTime.ZONE));
         }
         if (now.isBefore(call.closesAt.toInstant())) {
-            throw ProblemException.conflict("The call takes applications until " + call.closesAt.atZoneSameInstant(ROME)
+            throw ProblemException.conflict("The call takes applications until " + call.closesAt.atZoneSameInstant(RomeTime.ZONE)
                     + " (Europe/Rome); it can be closed after that");
         }
         long pending = ((Number) em.createNativeQuery("select count(*) from application where call_id = ?1 and status = 'PENDING'")

@@ -19,9 +19,11 @@ import org.fondicasa.application.eligibility.Band;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,10 @@ public class RankingService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public RankingService(CallService calls, CallMoney money, AwardService awards, Outbox outbox, ObjectMapper mapper) {
+    private final Clock clock;
+
+    public RankingService(CallService calls, CallMoney money, AwardService awards, Outbox outbox, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.calls = calls;
         this.money = money;
         this.awards = awards;
@@ -58,8 +63,8 @@ public class RankingService {
     public RankingView publish(UUID callId, Caller caller) {
         Call call = rankedCall(callId, caller);
         money.lock(callId);
-        if (OffsetDateTime.now().isBefore(call.closesAt)) {
-            throw ProblemException.conflict("The call takes applications until " + call.closesAt.atZoneSameInstant(CallService.ROME)
+        if (OffsetDateTime.now(clock).isBefore(call.closesAt)) {
+            throw ProblemException.conflict("The call takes applications until " + call.closesAt.atZoneSameInstant(RomeTime.ZONE)
                     + " (Europe/Rome); the ranking is published after that");
         }
         if (RankingRun.count("callId = ?1 and published = true", callId) > 0) {
@@ -76,7 +81,7 @@ public class RankingService {
                 awards.grant(application, entry.contributionCents(), entry.explanation(), caller.name());
                 funded++;
             } else {
-                application.moveTo(ApplicationStatus.NOT_FUNDED);
+                application.moveTo(ApplicationStatus.NOT_FUNDED, OffsetDateTime.now(clock));
             }
         }
         Map<String, Object> data = CallService.base(call);
@@ -157,7 +162,7 @@ public class RankingService {
         run.entries = json(entries);
         run.excluded = json(computed.excluded);
         run.createdBy = caller.name();
-        run.createdAt = OffsetDateTime.now();
+        run.createdAt = OffsetDateTime.now(clock);
         run.persist();
         return run;
     }
@@ -175,7 +180,7 @@ public class RankingService {
     private RankingView view(RankingRun run) {
         try {
             return new RankingView(run.id, run.callId, run.published, run.strategy, run.budget, run.committed,
-                    run.createdAt.atZoneSameInstant(CallService.ROME).toOffsetDateTime(),
+                    run.createdAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(),
                     mapper.readValue(run.entries, new TypeReference<List<RankingView.Entry>>() { }),
                     mapper.readValue(run.excluded, new TypeReference<List<RankingView.Excluded>>() { }));
         } catch (JsonProcessingException e) {

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.Templates;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.validation.FiscalCode;
 import org.fondicasa.testing.TokenFactory;
 
+import jakarta.enterprise.inject.spi.CDI;
+import org.fondicasa.platform.clock.MovableClock;
+
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +24,7 @@ import static io.restassured.RestAssured.given;
 public final class Fixtures {
 
     public static final String IBAN = "IT60X0542811101000000123456";
-    public static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    public static final ZoneId ROME = RomeTime.ZONE;
 
     public final TokenFactory tokens = TokenFactory.fromConfig();
 
@@ -35,9 +40,14 @@ public final class Fixtures {
         return first15 + FiscalCode.checkCharacter(first15);
     }
 
-    /** Now in Europe/Rome, shifted by seconds, as the local date-time a call's act would write. */
+    /** The service's clock: windows and deadlines are measured against it, and tests move it rather than wait. */
+    public static MovableClock clock() {
+        return (MovableClock) CDI.current().select(Clock.class).get();
+    }
+
+    /** The service's now in Europe/Rome, shifted by seconds, as the local date-time a call's act would write. */
     public static String romeIn(long seconds) {
-        return LocalDateTime.now(ROME).plusSeconds(seconds).truncatedTo(ChronoUnit.MILLIS).toString();
+        return LocalDateTime.now(clock().withZone(ROME)).plusSeconds(seconds).truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** A call body from the kind's template; {@code change} edits it (rules included) before it is sent. */
@@ -62,16 +72,8 @@ public final class Fixtures {
                 .post("/calls").then().statusCode(201).extract().path("id"));
     }
 
-    /** Waits until the wall clock has passed the instant {@code romeIn(seconds)} gave when the call was made. */
-    public static void sleepUntil(String romeLocal) {
-        long millis = ChronoUnit.MILLIS.between(LocalDateTime.now(ROME), LocalDateTime.parse(romeLocal)) + 200;
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** Moves the service's clock just past a local date-time in Europe/Rome (a call's closing, for instance). */
+    public static void moveClockPast(String romeLocal) {
+        clock().advanceTo(LocalDateTime.parse(romeLocal).atZone(ROME).toInstant().plusMillis(1));
     }
 }

@@ -86,7 +86,7 @@ class RentEmergencyCallTest {
         given().auth().oauth2(f.tokens.citizen(first)).post("/applications/" + p2 + "/withdrawal").then().statusCode(404);
         status(p3, "GRANTED");
 
-        Fixtures.sleepUntil(body.get("closesAt").asText());
+        Fixtures.moveClockPast(body.get("closesAt").asText());
         given().auth().oauth2(f.tokens.operator(CASARANO)).post("/calls/" + call + "/closure").then().statusCode(200)
                 .body("unspent", equalTo(600.00f));
         kafka.await("application.events", r -> r.value().contains("\"CallClosed\"") && r.value().contains(call.toString())

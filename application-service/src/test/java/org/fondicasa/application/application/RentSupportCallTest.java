@@ -140,7 +140,7 @@ class RentSupportCallTest {
         given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/simulations").then().statusCode(200)
                 .body("published", equalTo(false)).body("entries", hasSize(4));
         given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/publication").then().statusCode(409);
-        Fixtures.sleepUntil(body.get("closesAt").asText());
+        Fixtures.moveClockPast(body.get("closesAt").asText());
 
         var ranking = given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/publication").then()
                 .statusCode(200).body("budget", equalTo(7500.00f)).body("committed", equalTo(7500.00f))

@@ -2,6 +2,7 @@ package org.fondicasa.reporting.dashboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.ProblemException;
 import org.fondicasa.reporting.deadline.MissingReport;
 import org.fondicasa.reporting.ledger.KnownFund;
@@ -10,8 +11,8 @@ import org.fondicasa.reporting.ledger.LedgerReader;
 import org.fondicasa.reporting.municipality.Municipalities;
 import org.fondicasa.reporting.report.Report;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DashboardService {
 
-    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
-
     private final LedgerReader ledger;
     private final Municipalities municipalities;
+    private final Clock clock;
 
-    public DashboardService(LedgerReader ledger, Municipalities municipalities) {
+    public DashboardService(LedgerReader ledger, Municipalities municipalities, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.municipalities = municipalities;
     }
@@ -44,7 +45,7 @@ public class DashboardService {
         int late = (int) firstVersions.stream()
                 .filter(r -> fund.reportDeadline != null && r.submittedAt.isAfter(fund.reportDeadline)).count();
         List<CallStats> calls = CallStats.list("fundCode", code);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         long share = sum(all, l -> l.declared(Ledger.Kind.SHARE).orElse(0L));
         long granted = sum(all, l -> l.flow(Ledger.Kind.GRANTED));
         long revoked = sum(all, l -> l.flow(Ledger.Kind.REVOKED));
@@ -59,7 +60,7 @@ public class DashboardService {
                 Euro.ofCents(sum(e.getValue(), Ledger.Line::committed)),
                 Euro.ofCents(sum(e.getValue(), l -> l.flow(Ledger.Kind.PAID) + l.flow(Ledger.Kind.WITHHELD))))).toList();
         return new FundDashboard(code, fund.title, fund.legalAct,
-                fund.reportDeadline == null ? null : fund.reportDeadline.atZoneSameInstant(ROME).toOffsetDateTime(),
+                fund.reportDeadline == null ? null : fund.reportDeadline.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(),
                 lines.size(), (int) all.stream().filter(l -> l.declared(Ledger.Kind.FIN_A).isPresent()).count(),
                 firstVersions.size(), late, (int) MissingReport.count("fundCode", code),
                 (int) calls.stream().filter(c -> c.closedAt == null && c.opensAt != null && !now.isBefore(c.opensAt)
@@ -68,7 +69,7 @@ public class DashboardService {
                 calls.stream().mapToLong(c -> c.applications).sum(), calls.stream().mapToLong(c -> c.eligible).sum(),
                 Euro.ofCents(share), Euro.ofCents(granted), Euro.ofCents(revoked), Euro.ofCents(paid), Euro.ofCents(withheld),
                 Euro.ofCents(sum(all, l -> l.flow(Ledger.Kind.UNSPENT))), Euro.ofCents(toFinB), Euro.ofCents(toAgencies),
-                fund.amount.subtract(Euro.ofCents(share)), provinces, now.atZoneSameInstant(ROME).toOffsetDateTime());
+                fund.amount.subtract(Euro.ofCents(share)), provinces, now.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime());
     }
 
     private static long sum(Collection<Ledger.Line> lines, ToLongFunction<Ledger.Line> value) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.ProblemException;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.Ledger;
@@ -17,7 +18,6 @@ import org.fondicasa.reporting.report.Report;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
@@ -65,7 +65,7 @@ public class DeadlineResource {
                             missing == null ? null : missing.available);
                 }).toList();
         return new Overview(code, fund.reportDeadline == null ? null
-                : fund.reportDeadline.atZoneSameInstant(ZoneId.of("Europe/Rome")).toOffsetDateTime(), lines);
+                : fund.reportDeadline.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(), lines);
     }
 
     @POST

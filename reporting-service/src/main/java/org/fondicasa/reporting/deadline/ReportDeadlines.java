@@ -5,14 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.Ledger;
 import org.fondicasa.reporting.ledger.LedgerReader;
 import org.fondicasa.reporting.report.Report;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,10 @@ public class ReportDeadlines {
 
     private final LedgerReader ledger;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public ReportDeadlines(LedgerReader ledger, Outbox outbox) {
+    public ReportDeadlines(LedgerReader ledger, Outbox outbox, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.outbox = outbox;
     }
@@ -40,7 +43,7 @@ public class ReportDeadlines {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void everyMinute() {
         try {
-            for (KnownFund fund : KnownFund.<KnownFund>list("reportDeadline <= ?1", OffsetDateTime.now())) {
+            for (KnownFund fund : KnownFund.<KnownFund>list("reportDeadline <= ?1", OffsetDateTime.now(clock))) {
                 markMissing(fund.code);
             }
         } catch (RuntimeException e) {
@@ -58,7 +61,7 @@ public class ReportDeadlines {
     public List<MissingReport> markMissing(String fundCode) {
         KnownFund fund = KnownFund.findById(fundCode);
         List<MissingReport> marked = new ArrayList<>();
-        if (fund == null || fund.reportDeadline == null || OffsetDateTime.now().isBefore(fund.reportDeadline)) {
+        if (fund == null || fund.reportDeadline == null || OffsetDateTime.now(clock).isBefore(fund.reportDeadline)) {
             return marked;
         }
         for (Map.Entry<String, Ledger.Line> entry : ledger.lines(fundCode).entrySet()) {
@@ -75,14 +78,14 @@ public class ReportDeadlines {
             missing.istatCode = istat;
             missing.deadline = fund.reportDeadline;
             missing.available = Euro.ofCents(available);
-            missing.markedAt = OffsetDateTime.now();
+            missing.markedAt = OffsetDateTime.now(clock);
             missing.persist();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("fundCode", fundCode);
             data.put("istatCode", istat);
             data.put("budgetSource", "Fin_a");
             data.put("available", missing.available.toPlainString());
-            data.put("deadline", fund.reportDeadline.atZoneSameInstant(ZoneId.of("Europe/Rome")).toOffsetDateTime().toString());
+            data.put("deadline", fund.reportDeadline.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString());
             outbox.publishForMunicipality("ReportMissing", 1, istat, data);
             marked.add(missing);
         }

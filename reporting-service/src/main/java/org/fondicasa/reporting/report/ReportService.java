@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.Problem.Violation;
 import org.fondicasa.platform.web.ProblemException;
 import org.fondicasa.reporting.ledger.KnownFund;
@@ -15,8 +16,8 @@ import org.fondicasa.reporting.ledger.Ledger;
 import org.fondicasa.reporting.ledger.LedgerReader;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,14 @@ public class ReportService {
 
     static final String BUDGET_SOURCE = "Fin_a";
     static final String EMERGENCY_CALLS = "RENT_EMERGENCY";
-    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
     private final LedgerReader ledger;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public ReportService(LedgerReader ledger, Outbox outbox, ObjectMapper mapper) {
+    public ReportService(LedgerReader ledger, Outbox outbox, ObjectMapper mapper, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -87,7 +89,7 @@ public class ReportService {
         report.beneficiaries = json(request.beneficiaries());
         report.reason = request.reason() == null ? null : request.reason().strip();
         report.submittedBy = caller.name();
-        report.submittedAt = OffsetDateTime.now();
+        report.submittedAt = OffsetDateTime.now(clock);
         // closed calls already reported their unspent money, earlier versions theirs: declare only what is new
         long alreadyReported = ledger.line(fundCode, istatCode).flow(Ledger.Kind.UNSPENT)
                 + Report.<Report>list("fundCode = ?1 and istatCode = ?2", fundCode, istatCode).stream()
@@ -165,6 +167,6 @@ public class ReportService {
     }
 
     static OffsetDateTime rome(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(ROME).toOffsetDateTime();
+        return t == null ? null : t.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime();
     }
 }

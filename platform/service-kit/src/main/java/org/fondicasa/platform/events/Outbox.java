@@ -26,12 +26,13 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final EventsConfig config;
     private final EventSchemas schemas = new EventSchemas(Thread.currentThread().getContextClassLoader());
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Outbox(EntityManager em, ObjectMapper mapper, EventsConfig config) {
+    public Outbox(EntityManager em, ObjectMapper mapper, EventsConfig config, Clock clock) {
         this.em = em;
         this.mapper = mapper;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
