@@ -1,0 +1,38 @@
+package org.fondicasa.events.application;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.fondicasa.events.NotRequired;
+
+/** A call was closed for good: its budget, what was committed and the unspent money (economie). */
+@JsonInclude(JsonInclude.Include.NON_NULL) // absent, never null: the schema does not allow null
+public record CallClosed(String callId, String kind, @NotRequired String istatCode, @NotRequired String fundCode,
+                         String legalAct, String budgetSource, String budget, String committed, String unspent) implements ApplicationEvent {
+    public static final String TYPE = "CallClosed";
+    public static final int VERSION = 1;
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public String subject() {
+        return istatCode;
+    }
+
+    /** A regional call (no municipality) keeps its events in order on its own id. */
+    @Override
+    public String eventKey() {
+        return istatCode != null ? istatCode : callId;
+    }
+
+    @Override
+    public void accept(Handler handler) {
+        handler.callClosed(this);
+    }
+}

@@ -1,0 +1,39 @@
+package org.fondicasa.events.application;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.fondicasa.events.NotRequired;
+
+/** A granted contribution was paid (to the applicant's IBAN, by the treasury), less withheld tax arrears. */
+@JsonInclude(JsonInclude.Include.NON_NULL) // absent, never null: the schema does not allow null
+public record ContributionPaid(String callId, String kind, @NotRequired String istatCode,
+                               @NotRequired String fundCode, String protocolNumber, String amount, String withheld,
+                               String paid, String paidAt) implements ApplicationEvent {
+    public static final String TYPE = "ContributionPaid";
+    public static final int VERSION = 1;
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return VERSION;
+    }
+
+    @Override
+    public String subject() {
+        return istatCode;
+    }
+
+    /** A regional call (no municipality) keeps its events in order on its own id. */
+    @Override
+    public String eventKey() {
+        return istatCode != null ? istatCode : callId;
+    }
+
+    @Override
+    public void accept(Handler handler) {
+        handler.contributionPaid(this);
+    }
+}
