@@ -36,7 +36,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 /** The co-financing bonus of a fund (simulation, publication) and the fund's close, which records penalties. */
 @Path("/funds/{code}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Bonus (premialità) and penalties")
+@Tag(name = "Bonus (premialità) and penalties", description = "The co-financing bonus, and the penalties recorded when a fund closes")
 public class BonusResource {
 
     private final Outbox outbox;
@@ -53,7 +53,8 @@ public class BonusResource {
     @Path("/bonus/simulations")
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Simulate the bonus on the current COFIN declarations; nothing is published")
+    @Operation(operationId = "simulateBonus", summary = "Simulate the bonus on the current COFIN declarations; nothing is published",
+            description = "Distributes the bonus reserve as the publication would and stores it as a simulation; answers 201 with it. Needs a published split.")
     public Response simulate(@PathParam("code") String code) {
         return Response.status(201).entity(run(FundResource.require(code), BonusRun.Kind.SIMULATION)).build();
     }
@@ -62,7 +63,8 @@ public class BonusResource {
     @Path("/bonus/publication")
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Publish the bonus (once); emits BonusPublished per entitled municipality")
+    @Operation(operationId = "publishBonus", summary = "Publish the bonus (once); emits BonusPublished per entitled municipality",
+            description = "Answers 201 with the bonus. Once per fund: 409 when it is published already or the split is not.")
     public Response publish(@PathParam("code") String code) {
         Fund fund = FundResource.require(code);
         if (BonusRun.published(code) != null) {
@@ -82,7 +84,8 @@ public class BonusResource {
     @GET
     @Path("/bonus")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
-    @Operation(summary = "The published bonus with every municipality's entitlement and its explanation")
+    @Operation(operationId = "getPublishedBonus", summary = "The published bonus with every municipality's entitlement and its explanation",
+            description = "404 while the bonus is not published.")
     public BonusView published(@PathParam("code") String code) {
         FundResource.require(code);
         BonusRun run = BonusRun.published(code);
@@ -102,8 +105,9 @@ public class BonusResource {
     @Path("/close")
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Close the fund: every high-housing-tension municipality not entitled to the bonus gets a penalty "
-            + "that the next fund applies; emits PenaltyRecorded")
+    @Operation(operationId = "closeFund", summary = "Close the fund: every high-housing-tension municipality not entitled to the bonus gets a penalty "
+            + "that the next fund applies; emits PenaltyRecorded",
+            description = "Once per fund, after its bonus is published (409 otherwise); answers with the penalties recorded.")
     public Closed close(@PathParam("code") String code) {
         Fund fund = FundResource.require(code);
         if (fund.closedAt != null) {

@@ -37,7 +37,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 /** A municipality's ordinary-call inputs and co-financing (COFIN): declared by its operator, seen by the region. */
 @Path("/funds/{code}/municipalities/{istatCode}/cofinancing")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Co-financing (COFIN)")
+@Tag(name = "Co-financing (COFIN)", description = "Municipalities' ordinary-call inputs and co-financing, which decide the bonus")
 @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
 public class CofinancingResource {
 
@@ -55,7 +55,8 @@ public class CofinancingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(MUNICIPALITY_OPERATOR)
-    @Operation(summary = "Declare (or revise) the ordinary-call inputs: Fin_c, QEmi, QSmine, COFIN with its evidence; emits CofinancingDeclared")
+    @Operation(operationId = "declareCofinancing", summary = "Declare (or revise) the ordinary-call inputs: Fin_c, QEmi, QSmine, COFIN with its evidence; emits CofinancingDeclared",
+            description = "Each declaration is a new revision. Fin_base is preloaded from the published split; only Annex E municipalities may enter QSmine. An operator declares for their own municipality only.")
     public CofinancingView declare(@PathParam("code") String code,
                                    @PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode,
                                    @NotNull @Valid CofinancingRequest request) {
@@ -95,7 +96,8 @@ public class CofinancingResource {
     }
 
     @GET
-    @Operation(summary = "The latest COFIN declaration of the municipality")
+    @Operation(operationId = "getCofinancing", summary = "The latest COFIN declaration of the municipality",
+            description = "404 when the municipality has declared no co-financing for the fund.")
     public CofinancingView latest(@PathParam("code") String code,
                                   @PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         caller.requireMunicipality(istatCode);
@@ -109,7 +111,8 @@ public class CofinancingResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Every revision of the municipality's COFIN declaration, oldest first")
+    @Operation(operationId = "listCofinancingRevisions", summary = "Every revision of the municipality's COFIN declaration, oldest first",
+            description = "Each revision with who declared it and when.")
     public List<CofinancingView> history(@PathParam("code") String code,
                                          @PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         caller.requireMunicipality(istatCode);

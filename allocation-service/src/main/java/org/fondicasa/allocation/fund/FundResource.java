@@ -36,7 +36,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/funds")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Funds")
+@Tag(name = "Funds", description = "Regional funds: the legal act, the amount and the rules of each")
 public class FundResource {
 
     private final Outbox outbox;
@@ -55,7 +55,8 @@ public class FundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Create a fund with the legal act that set it and its rules; emits FundCreated")
+    @Operation(operationId = "createFund", summary = "Create a fund with the legal act that set it and its rules; emits FundCreated",
+            description = "Answers 201 with the fund. The code never changes; absent co-financing threshold and penalty rate take the defaults. 400 lists every invalid field, 409 when the code exists.")
     public Response create(@NotNull @Valid FundRequest request, UriInfo uri) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (request.bonusReserve().compareTo(request.amount()) > 0) {
@@ -96,7 +97,8 @@ public class FundResource {
 
     @GET
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
-    @Operation(summary = "All funds, newest year first")
+    @Operation(operationId = "listFunds", summary = "All funds, newest year first",
+            description = "Each fund with its amounts and, once its split is published, what was allocated and the residual.")
     public List<FundView> list() {
         return Fund.<Fund>list("order by year desc, code").stream().map(FundResource::view).toList();
     }
@@ -104,7 +106,8 @@ public class FundResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
-    @Operation(summary = "One fund")
+    @Operation(operationId = "getFund", summary = "One fund",
+            description = "The fund with its rules, its deadlines (Europe/Rome) and, once its split is published, allocated and residual; 404 for an unknown code.")
     public FundView get(@PathParam("code") String code) {
         return view(require(code));
     }

@@ -26,12 +26,13 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/municipalities")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Municipalities")
+@Tag(name = "Municipalities", description = "The 257 municipalities of Puglia and the flags the region sets on them")
 @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, CITIZEN, DESK_OPERATOR, DASHBOARD})
 public class MunicipalityResource {
 
     @GET
-    @Operation(summary = "The 257 municipalities of Puglia, optionally of one province (BA, BT, BR, FG, LE, TA)")
+    @Operation(operationId = "listMunicipalities", summary = "The 257 municipalities of Puglia, optionally of one province (BA, BT, BR, FG, LE, TA)",
+            description = "Each municipality with its ISTAT code, province and the flags the region set; ?province= keeps one province.")
     public List<MunicipalityView> list(@QueryParam("province") @Pattern(regexp = "[A-Z]{2}") String province) {
         List<Municipality> found = province == null
                 ? Municipality.list("order by istatCode")
@@ -48,7 +49,8 @@ public class MunicipalityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Set the high-housing-tension (CIPE 87/2003) and Annex E flags of a municipality")
+    @Operation(operationId = "setMunicipalityFlags", summary = "Set the high-housing-tension (CIPE 87/2003) and Annex E flags of a municipality",
+            description = "The flags weigh in the split, the bonus and the penalties. Absent fields keep their value; 404 for an unknown ISTAT code.")
     public MunicipalityView setFlags(@PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode,
                                      @NotNull Flags flags) {
         Municipality m = require(istatCode);
@@ -63,7 +65,8 @@ public class MunicipalityResource {
 
     @GET
     @Path("/{istatCode}")
-    @Operation(summary = "One municipality by ISTAT code")
+    @Operation(operationId = "getMunicipality", summary = "One municipality by ISTAT code",
+            description = "The municipality with its province and flags; 404 for an unknown ISTAT code.")
     public MunicipalityView get(@PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         return MunicipalityView.of(require(istatCode));
     }

@@ -31,7 +31,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 /** The documented needs the split weighs, uploaded whole by the region as JSON or CSV. */
 @Path("/funds/{code}/needs")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Split (riparto)")
+@Tag(name = "Split (riparto)", description = "The split of a fund among the municipalities: documented needs, simulations, publication")
 @RolesAllowed(REGION_OFFICER)
 public class NeedsResource {
 
@@ -45,7 +45,8 @@ public class NeedsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Replace the fund's needs with [{istatCode, need}]; every bad row is listed and nothing is stored")
+    @Operation(operationId = "replaceNeeds", summary = "Replace the fund's needs with [{istatCode, need}]; every bad row is listed and nothing is stored",
+            description = "The body is a JSON array of {istatCode, need} or a CSV whose header is istat_code,need. The upload replaces the fund's needs whole; 400 lists every bad row, 409 once the split is published.")
     public List<NeedView> putJson(@PathParam("code") String code, String body) {
         List<Problem.Violation> violations = new ArrayList<>();
         List<NeedsUpload.Row> rows = new ArrayList<>();
@@ -80,7 +81,8 @@ public class NeedsResource {
     @PUT
     @Consumes("text/csv")
     @Transactional
-    @Operation(summary = "Replace the fund's needs with a CSV whose header is istat_code,need")
+    @Operation(operationId = "replaceNeeds", summary = "Replace the fund's needs with a CSV whose header is istat_code,need",
+            description = "The body is a JSON array of {istatCode, need} or a CSV whose header is istat_code,need. The upload replaces the fund's needs whole; 400 lists every bad row, 409 once the split is published.")
     public List<NeedView> putCsv(@PathParam("code") String code, String body) {
         List<Problem.Violation> violations = new ArrayList<>();
         List<NeedsUpload.Row> rows = NeedsUpload.csvRows(body == null ? "" : body, violations);
@@ -88,7 +90,8 @@ public class NeedsResource {
     }
 
     @GET
-    @Operation(summary = "The fund's needs")
+    @Operation(operationId = "listNeeds", summary = "The fund's needs",
+            description = "Each municipality's documented need in euro, by ISTAT code.")
     public List<NeedView> get(@PathParam("code") String code) {
         FundResource.require(code);
         return FundNeed.<FundNeed>list("fundCode = ?1 order by istatCode", code).stream()

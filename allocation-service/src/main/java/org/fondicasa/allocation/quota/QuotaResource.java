@@ -43,7 +43,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 /** How each municipality splits its published share into Fin_a / Fin_b / Fin_c, by the fund's deadline. */
 @Path("/funds/{code}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Quotas (Fin_a, Fin_b, Fin_c)")
+@Tag(name = "Quotas (Fin_a, Fin_b, Fin_c)", description = "How each municipality divides its share among Fin_a, Fin_b and Fin_c, and the deadlines")
 public class QuotaResource {
 
     static final DateTimeFormatter ITALIAN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
@@ -65,7 +65,8 @@ public class QuotaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(MUNICIPALITY_OPERATOR)
-    @Operation(summary = "Declare or revise Fin_a + Fin_b + Fin_c = share (before the deadline); emits QuotaDeclared")
+    @Operation(operationId = "declareQuota", summary = "Declare or revise Fin_a + Fin_b + Fin_c = share (before the deadline); emits QuotaDeclared",
+            description = "An operator declares for their own municipality; each declaration is a new revision. The three parts must add up to the published share to the cent; after the deadline (or its extension) the answer is 409.")
     public QuotaViews.Declaration declare(@PathParam("code") String code,
                                           @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                                           @NotNull @Valid QuotaRequest request) {
@@ -103,7 +104,8 @@ public class QuotaResource {
     @GET
     @Path("/municipalities/{istatCode}/quota")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "The municipality's latest quota declaration")
+    @Operation(operationId = "getQuota", summary = "The municipality's latest quota declaration",
+            description = "404 when the municipality has declared no quota for the fund.")
     public QuotaViews.Declaration latest(@PathParam("code") String code,
                                          @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode) {
         caller.requireMunicipality(istatCode);
@@ -118,7 +120,8 @@ public class QuotaResource {
     @GET
     @Path("/municipalities/{istatCode}/quota/history")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Every revision of the municipality's quota declaration, oldest first")
+    @Operation(operationId = "listQuotaRevisions", summary = "Every revision of the municipality's quota declaration, oldest first",
+            description = "Each revision with who declared it and when.")
     public List<QuotaViews.Declaration> history(@PathParam("code") String code,
                                                 @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode) {
         caller.requireMunicipality(istatCode);
@@ -132,7 +135,8 @@ public class QuotaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Extend the quota deadline for one municipality (local date-time in Europe/Rome, with a reason)")
+    @Operation(operationId = "extendQuotaDeadline", summary = "Extend the quota deadline for one municipality (local date-time in Europe/Rome, with a reason)",
+            description = "The new deadline holds for that municipality only and is recorded with its reason.")
     public QuotaViews.Extension extend(@PathParam("code") String code,
                                        @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                                        @NotNull @Valid ExtensionRequest request) {
@@ -157,7 +161,8 @@ public class QuotaResource {
     @GET
     @Path("/quotas")
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Who has declared, who is pending, who is late, and the totals")
+    @Operation(operationId = "getQuotaOverview", summary = "Who has declared, who is pending, who is late, and the totals",
+            description = "Per municipality with a share: declared, pending or late against its deadline, with the totals of Fin_a, Fin_b and Fin_c.")
     public QuotaViews.Overview overview(@PathParam("code") String code) {
         Fund fund = FundResource.require(code);
         AllocationRun run = requirePublished(fund);

@@ -19,7 +19,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/funds/{code}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Savings (economie)")
+@Tag(name = "Savings (economie)", description = "Unspent money moved between sources, and each municipality's balance")
 public class SavingsResource {
 
     private final Caller caller;
@@ -31,7 +31,8 @@ public class SavingsResource {
     @GET
     @Path("/municipalities/{istatCode}/balance")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "The municipality's Fin_a / Fin_b / Fin_c after savings moved, and whether it adds up to the share")
+    @Operation(operationId = "getMunicipalityBalance", summary = "The municipality's Fin_a / Fin_b / Fin_c after savings moved, and whether it adds up to the share",
+            description = "An operator sees their own municipality only.")
     public Balance balance(@PathParam("code") String code,
                            @PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         caller.requireMunicipality(istatCode);
@@ -41,7 +42,8 @@ public class SavingsResource {
     @GET
     @Path("/savings")
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Every savings movement of the fund, with its reason and act")
+    @Operation(operationId = "listSavingsMovements", summary = "Every savings movement of the fund, with its reason and act",
+            description = "Money moved from one source to another destination, in the order it moved.")
     public List<Balance.SavingsView> savings(@PathParam("code") String code) {
         FundResource.require(code);
         return SavingsMovement.<SavingsMovement>list("fundCode = ?1 order by occurredAt", code).stream()

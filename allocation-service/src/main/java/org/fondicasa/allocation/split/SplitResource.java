@@ -39,7 +39,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 /** Simulations, the publication, and imported publications of a fund's split. */
 @Path("/funds/{code}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Split (riparto)")
+@Tag(name = "Split (riparto)", description = "The split of a fund among the municipalities: documented needs, simulations, publication")
 public class SplitResource {
 
     private final SplitService service;
@@ -56,7 +56,8 @@ public class SplitResource {
     @Path("/simulations")
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Simulate the split on the current needs and rules; nothing is published")
+    @Operation(operationId = "simulateSplit", summary = "Simulate the split on the current needs and rules; nothing is published",
+            description = "Runs the split as the publication would and stores it as a simulation to compare; answers 201 with it.")
     public Response simulate(@PathParam("code") String code, UriInfo uri) {
         SplitView view = service.run(FundResource.require(code), AllocationRun.Kind.SIMULATION, caller.name());
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
@@ -65,7 +66,8 @@ public class SplitResource {
     @GET
     @Path("/simulations")
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "The fund's simulations, newest first, without their shares")
+    @Operation(operationId = "listSplitSimulations", summary = "The fund's simulations, newest first, without their shares",
+            description = "Each simulation's totals; read one to see its shares.")
     public List<SplitView> simulations(@PathParam("code") String code) {
         FundResource.require(code);
         return AllocationRun.<AllocationRun>list("fundCode = ?1 and kind = ?2 order by createdAt desc", code,
@@ -75,7 +77,8 @@ public class SplitResource {
     @GET
     @Path("/simulations/{id}")
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "One simulation with every share and its explanation")
+    @Operation(operationId = "getSplitSimulation", summary = "One simulation with every share and its explanation",
+            description = "404 when the fund has no simulation with that id.")
     public SplitView simulation(@PathParam("code") String code, @PathParam("id") UUID id) {
         AllocationRun run = requireRun(code, id);
         return SplitView.of(run, AllocationShare.of(run.id));
@@ -84,7 +87,8 @@ public class SplitResource {
     @GET
     @Path("/simulations/{id}/diff")
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Per municipality, what the simulation changes against the publication (default) or another simulation")
+    @Operation(operationId = "diffSplitSimulation", summary = "Per municipality, what the simulation changes against the publication (default) or another simulation",
+            description = "Only the municipalities whose share changes, with before, after and the difference; ?against= names another simulation.")
     public SplitDiff diff(@PathParam("code") String code, @PathParam("id") UUID id, @QueryParam("against") String against) {
         AllocationRun to = requireRun(code, id);
         AllocationRun from;
@@ -116,7 +120,8 @@ public class SplitResource {
     @Path("/publication")
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Compute and publish the split: immutable, with the hash of its inputs; emits SplitPublished per municipality")
+    @Operation(operationId = "publishSplit", summary = "Compute and publish the split: immutable, with the hash of its inputs; emits SplitPublished per municipality",
+            description = "Computed from the uploaded needs and the fund's rules; answers 201 with the published split. Once per fund: 409 when it is published already.")
     public Response publish(@PathParam("code") String code, UriInfo uri) {
         Fund fund = FundResource.require(code);
         requireNotPublished(code);
@@ -129,8 +134,9 @@ public class SplitResource {
     @Consumes("text/csv")
     @Transactional
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Import the allocation as an act published it (CSV with istat_code and share or fincovid_eur); "
-            + "the fund then shows what was allocated and the residual")
+    @Operation(operationId = "importPublishedSplit", summary = "Import the allocation as an act published it (CSV with istat_code and share or fincovid_eur); "
+            + "the fund then shows what was allocated and the residual",
+            description = "For an allocation decided outside the system: the rows must name Puglia municipalities and add up to at most the amount less the bonus reserve; ?source= names the act. Answers 201 with the split; 409 when one is published already.")
     public Response importPublished(@PathParam("code") String code,
                                     @QueryParam("source") @NotBlank @Size(max = 200) String source,
                                     String csv, UriInfo uri) {
@@ -186,7 +192,8 @@ public class SplitResource {
     @GET
     @Path("/shares")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
-    @Operation(summary = "The published allocation: every municipality's share with its explanation")
+    @Operation(operationId = "getPublishedSplit", summary = "The published allocation: every municipality's share with its explanation",
+            description = "404 while the split is not published.")
     public SplitView shares(@PathParam("code") String code) {
         FundResource.require(code);
         AllocationRun run = AllocationRun.published(code);

@@ -38,7 +38,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Applications")
+@Tag(name = "Applications", description = "Citizens' applications, from submission to payment")
 public class ApplicationResource {
 
     private final ApplicationService applications;
@@ -62,7 +62,8 @@ public class ApplicationResource {
     @Path("calls/{id}/applications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({CITIZEN, DESK_OPERATOR})
-    @Operation(summary = "Apply: a citizen as themselves (the token's fiscal code), or a desk operator for a citizen (assisted)")
+    @Operation(operationId = "submitApplication", summary = "Apply: a citizen as themselves (the token's fiscal code), or a desk operator for a citizen (assisted)",
+            description = "Answers 201 with the application: its protocol number and its assessment against the call's rules.")
     public Response submit(@PathParam("id") UUID callId, @NotNull ApplicationForm form, @Context UriInfo uri) {
         Receipt receipt = applications.submit(callId, form, caller);
         return Response.created(uri.getBaseUriBuilder().path("applications/{p}").build(receipt.protocolNumber())).entity(receipt).build();
@@ -71,7 +72,8 @@ public class ApplicationResource {
     @GET
     @Path("applications/{protocol}")
     @RolesAllowed({CITIZEN, DESK_OPERATOR, MUNICIPALITY_OPERATOR, REGION_OFFICER})
-    @Operation(summary = "An application with its assessment and money: its applicant, the desk operator who filed it, its call's officers")
+    @Operation(operationId = "getApplication", summary = "An application with its assessment and money: its applicant, the desk operator who filed it, its call's officers",
+            description = "404 for anyone else than its applicant, the desk operator who filed it and its call's officers.")
     public ApplicationView get(@PathParam("protocol") String protocol) {
         Application application = Application.findById(protocol);
         if (application == null || !maySee(application)) {
@@ -84,7 +86,8 @@ public class ApplicationResource {
     @GET
     @Path("calls/{id}/applications")
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
-    @Operation(summary = "A call's applications in receipt order, optionally by status, for its officers")
+    @Operation(operationId = "listCallApplications", summary = "A call's applications in receipt order, optionally by status, for its officers",
+            description = "?status= keeps the applications in one status.")
     public List<ApplicationView> ofCall(@PathParam("id") UUID callId, @QueryParam("status") ApplicationStatus status,
                                         @QueryParam("after") Long afterPlace) {
         calls.requireManager(caller, calls.require(callId));
@@ -98,7 +101,8 @@ public class ApplicationResource {
     @POST
     @Path("applications/{protocol}/withdrawal")
     @RolesAllowed(CITIZEN)
-    @Operation(summary = "The applicant withdraws; an unpaid grant returns to the call")
+    @Operation(operationId = "withdrawApplication", summary = "The applicant withdraws; an unpaid grant returns to the call",
+            description = "Only the applicant withdraws.")
     public ApplicationView withdraw(@PathParam("protocol") String protocol) {
         awards.withdraw(protocol, caller);
         return view(Application.findById(protocol));
@@ -108,7 +112,8 @@ public class ApplicationResource {
     @Path("applications/{protocol}/tax-arrears")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
-    @Operation(summary = "The finance office records municipal tax arrears, withheld from the contribution at payment")
+    @Operation(operationId = "recordTaxArrears", summary = "The finance office records municipal tax arrears, withheld from the contribution at payment",
+            description = "The amount is withheld from the contribution when it is paid.")
     public ApplicationView taxArrears(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.TaxArrearsRecord record) {
         awards.recordTaxArrears(protocol, record, caller);
         return view(Application.findById(protocol));
@@ -118,7 +123,8 @@ public class ApplicationResource {
     @Path("applications/{protocol}/social-assessment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
-    @Operation(summary = "Hardship grant: the social worker's assessment sets the amount (0 refuses)")
+    @Operation(operationId = "recordSocialAssessment", summary = "Hardship grant: the social worker's assessment sets the amount (0 refuses)",
+            description = "For hardship grants: the assessed amount becomes the grant.")
     public ApplicationView socialAssessment(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.SocialAssessment body) {
         awards.assessHardship(protocol, body, caller, intake);
         return view(Application.findById(protocol));
@@ -128,7 +134,8 @@ public class ApplicationResource {
     @Path("applications/{protocol}/payment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
-    @Operation(summary = "Record the payment to the applicant's IBAN (executed by the treasury), less withheld arrears")
+    @Operation(operationId = "recordPayment", summary = "Record the payment to the applicant's IBAN (executed by the treasury), less withheld arrears",
+            description = "The treasury executes the payment; this records it, less the tax arrears withheld.")
     public ApplicationView pay(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.Payment payment) {
         awards.pay(protocol, payment, caller);
         return view(Application.findById(protocol));
@@ -138,7 +145,8 @@ public class ApplicationResource {
     @Path("applications/{protocol}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
-    @Operation(summary = "Revoke an unpaid grant, with the reason; the money returns to the call")
+    @Operation(operationId = "revokeGrant", summary = "Revoke an unpaid grant, with the reason; the money returns to the call",
+            description = "Only an unpaid grant; the reason is recorded.")
     public ApplicationView revoke(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.Revocation revocation) {
         awards.revoke(protocol, revocation, caller);
         return view(Application.findById(protocol));

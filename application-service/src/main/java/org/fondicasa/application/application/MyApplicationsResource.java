@@ -16,7 +16,7 @@ import static org.fondicasa.platform.security.Roles.CITIZEN;
 /** A path of its own: under "/me" JAX-RS would only look in the identity resource. */
 @Path("/me/applications")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Applications")
+@Tag(name = "Applications", description = "Citizens' applications, from submission to payment")
 public class MyApplicationsResource {
 
     private final Caller caller;
@@ -29,7 +29,8 @@ public class MyApplicationsResource {
 
     @GET
     @RolesAllowed(CITIZEN)
-    @Operation(summary = "The citizen's own applications")
+    @Operation(operationId = "listMyApplications", summary = "The citizen's own applications",
+            description = "The applications whose applicant is the token's fiscal code.")
     public List<ApplicationView> mine() {
         return Application.<Application>list("applicantFiscalCode = ?1 order by receiptSeq", caller.requireCitizenFiscalCode())
                 .stream().map(views::of).toList();

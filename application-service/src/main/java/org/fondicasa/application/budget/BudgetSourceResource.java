@@ -18,7 +18,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/municipalities/{istatCode}/budget-sources")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Call budgets")
+@Tag(name = "Call budgets", description = "The money each municipality's calls may spend, as allocation-service announced it")
 public class BudgetSourceResource {
 
     private final Caller caller;
@@ -29,7 +29,8 @@ public class BudgetSourceResource {
 
     @GET
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "The money a municipality's calls may spend, per fund and source, as allocation-service announced it")
+    @Operation(operationId = "listBudgetSources", summary = "The money a municipality's calls may spend, per fund and source, as allocation-service announced it",
+            description = "Built from the quotas and bonus that allocation-service published; an operator sees their own municipality only.")
     public List<BudgetSourceView> list(@PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         caller.requireMunicipality(istatCode);
         return BudgetSource.<BudgetSource>list("istatCode = ?1 order by fundCode, kind", istatCode).stream()

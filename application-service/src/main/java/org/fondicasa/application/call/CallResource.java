@@ -39,7 +39,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Calls")
+@Tag(name = "Calls", description = "Public calls (bandi): templates, publication, budget and closure")
 public class CallResource {
 
     private final CallService calls;
@@ -64,7 +64,8 @@ public class CallResource {
     @GET
     @Path("call-templates/{kind}")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DESK_OPERATOR, CITIZEN, DASHBOARD})
-    @Operation(summary = "The rule set of the source documents for a kind of call, with the act behind every number")
+    @Operation(operationId = "getCallTemplate", summary = "The rule set of the source documents for a kind of call, with the act behind every number",
+            description = "The rules to start a call of that kind from, each number with the act that set it.")
     public JsonNode template(@PathParam("kind") CallKind kind) {
         return templates.template(kind);
     }
@@ -73,7 +74,8 @@ public class CallResource {
     @Path("calls")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Publish a call: a municipality's operator for their municipality, the region for any or for a regional call")
+    @Operation(operationId = "publishCall", summary = "Publish a call: a municipality's operator for their municipality, the region for any or for a regional call",
+            description = "Answers 201 with the call. Its budget names the fund sources it spends; its window is local time in Europe/Rome.")
     public Response create(@Valid @NotNull CallRequest request, @Context UriInfo uri) {
         Call call = calls.create(request, caller);
         return Response.created(uri.getBaseUriBuilder().path("calls/{id}").build(call.id)).entity(view(call)).build();
@@ -82,7 +84,8 @@ public class CallResource {
     @GET
     @Path("calls")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DESK_OPERATOR, CITIZEN, DASHBOARD})
-    @Operation(summary = "Calls, optionally of one municipality (regional calls have no municipality)")
+    @Operation(operationId = "listCalls", summary = "Calls, optionally of one municipality (regional calls have no municipality)",
+            description = "?istatCode= keeps one municipality's calls.")
     public List<CallView> list(@QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         List<Call> found = istatCode == null ? Call.list("order by opensAt desc")
                 : Call.list("istatCode = ?1 or istatCode is null order by opensAt desc", istatCode);
@@ -92,7 +95,8 @@ public class CallResource {
     @GET
     @Path("calls/{id}")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DESK_OPERATOR, CITIZEN, DASHBOARD})
-    @Operation(summary = "A call: window (Europe/Rome), status, budget with its sources, rules")
+    @Operation(operationId = "getCall", summary = "A call: window (Europe/Rome), status, budget with its sources, rules",
+            description = "404 for an unknown id.")
     public CallView get(@PathParam("id") UUID id) {
         return view(calls.require(id));
     }
@@ -101,7 +105,8 @@ public class CallResource {
     @Path("calls/{id}/budget/top-ups")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Add money to a call; on a first-come call the waiting list moves up in receipt order")
+    @Operation(operationId = "topUpCallBudget", summary = "Add money to a call; on a first-come call the waiting list moves up in receipt order",
+            description = "The money comes from the municipality's budget sources.")
     public CallView topUp(@PathParam("id") UUID id, @Valid @NotNull CallRequest.TopUp topUp) {
         calls.topUp(id, topUp, caller);
         return view(calls.require(id));
@@ -110,7 +115,8 @@ public class CallResource {
     @POST
     @Path("calls/{id}/closure")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Close a call after its deadline, once every application is decided; reports the unspent money")
+    @Operation(operationId = "closeCall", summary = "Close a call after its deadline, once every application is decided; reports the unspent money",
+            description = "The unspent money is reported back to allocation-service.")
     public CallView close(@PathParam("id") UUID id) {
         return view(calls.close(id, caller));
     }
@@ -118,7 +124,8 @@ public class CallResource {
     @GET
     @Path("calls/{id}/funding")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
-    @Operation(summary = "Where the call's money stands: budget, committed, applications by status (counts only)")
+    @Operation(operationId = "getCallFunding", summary = "Where the call's money stands: budget, committed, applications by status (counts only)",
+            description = "Counts and money only, no personal data.")
     public CallFunding funding(@PathParam("id") UUID id) {
         Call call = calls.require(id);
         if (!caller.has(DASHBOARD)) {

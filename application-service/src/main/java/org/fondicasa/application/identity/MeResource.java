@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /** Who the service thinks the caller is: what a citizen's SPID/CIE identity turned into, what an operator acts for. */
 @Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Identity")
+@Tag(name = "Identity", description = "Who the bearer token says the caller is")
 public class MeResource {
 
     public record Me(String username, List<String> roles, String fiscalCode, String istatCode) {
@@ -30,7 +30,8 @@ public class MeResource {
 
     @GET
     @RolesAllowed({Roles.REGION_OFFICER, Roles.MUNICIPALITY_OPERATOR, Roles.CITIZEN, Roles.DESK_OPERATOR, Roles.DASHBOARD})
-    @Operation(summary = "The caller's identity as read from the token: roles, normalised fiscal code, municipality")
+    @Operation(operationId = "getCallerIdentity", summary = "The caller's identity as read from the token: roles, normalised fiscal code, municipality",
+            description = "What the services make of the bearer token; a quick check of a token before anything else.")
     public Me me() {
         List<String> roles = Stream.of(Roles.REGION_OFFICER, Roles.MUNICIPALITY_OPERATOR, Roles.CITIZEN,
                 Roles.DESK_OPERATOR, Roles.DASHBOARD).filter(caller::has).toList();

@@ -20,7 +20,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/calls/{id}/ranking")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rankings")
+@Tag(name = "Rankings", description = "The rankings of ranked calls: simulation and publication")
 public class RankingResource {
 
     private final RankingService rankings;
@@ -34,7 +34,8 @@ public class RankingResource {
     @POST
     @Path("simulations")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Rank the eligible applications and apply the payment strategy, without granting anything")
+    @Operation(operationId = "simulateRanking", summary = "Rank the eligible applications and apply the payment strategy, without granting anything",
+            description = "Nothing is stored or granted; it can be repeated at will.")
     public RankingView simulate(@PathParam("id") UUID id) {
         return rankings.simulate(id, caller);
     }
@@ -42,14 +43,16 @@ public class RankingResource {
     @POST
     @Path("publication")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Publish the ranking after the call closed: immutable, and the contributions are granted")
+    @Operation(operationId = "publishRanking", summary = "Publish the ranking after the call closed: immutable, and the contributions are granted",
+            description = "Once per call, after it closed; an operator for their municipality's calls only.")
     public RankingView publish(@PathParam("id") UUID id) {
         return rankings.publish(id, caller);
     }
 
     @GET
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, CITIZEN})
-    @Operation(summary = "The published ranking: operators see their municipality's, a citizen only their own place")
+    @Operation(operationId = "getRanking", summary = "The published ranking: operators see their municipality's, a citizen only their own place",
+            description = "404 while the ranking is not published.")
     public RankingView published(@PathParam("id") UUID id) {
         boolean citizen = caller.has(Roles.CITIZEN) && !caller.has(REGION_OFFICER) && !caller.has(MUNICIPALITY_OPERATOR);
         return rankings.published(id, caller, citizen ? caller.requireCitizenFiscalCode() : null);

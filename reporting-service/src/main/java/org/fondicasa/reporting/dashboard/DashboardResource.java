@@ -20,7 +20,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 /** Read models for the region's dashboards: aggregates only, no personal data. */
 @Path("/dashboard")
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "The public dashboard's read model and live feed")
 public class DashboardResource {
 
     private final DashboardService dashboards;
@@ -37,7 +37,8 @@ public class DashboardResource {
     @Path("/funds")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({DASHBOARD, REGION_OFFICER})
-    @Operation(summary = "Every fund's dashboard")
+    @Operation(operationId = "listFundDashboards", summary = "Every fund's dashboard",
+            description = "Money and counts only, no personal data.")
     public List<FundDashboard> funds() {
         return KnownFund.<KnownFund>list("order by code").stream().map(f -> dashboards.fund(f.code)).toList();
     }
@@ -46,7 +47,8 @@ public class DashboardResource {
     @Path("/funds/{code}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({DASHBOARD, REGION_OFFICER})
-    @Operation(summary = "A fund: municipalities with quotas, reports submitted, late and missing, calls, applications, money granted, paid and moved, per province")
+    @Operation(operationId = "getFundDashboard", summary = "A fund: municipalities with quotas, reports submitted, late and missing, calls, applications, money granted, paid and moved, per province",
+            description = "Money and counts only; 404 for an unknown fund.")
     public FundDashboard fund(@PathParam("code") String code) {
         return dashboards.fund(code);
     }
@@ -55,7 +57,8 @@ public class DashboardResource {
     @Path("/funds/{code}/municipalities")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({DASHBOARD, REGION_OFFICER})
-    @Operation(summary = "A fund per municipality: the open-data figures (money and counts only)")
+    @Operation(operationId = "listDashboardMunicipalities", summary = "A fund per municipality: the open-data figures (money and counts only)",
+            description = "Money and counts only, no personal data.")
     public List<ExportService.OpenDataRow> municipalities(@PathParam("code") String code) {
         return exports.openData(code);
     }
@@ -65,7 +68,8 @@ public class DashboardResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({DASHBOARD, REGION_OFFICER})
-    @Operation(summary = "Live: a fund's dashboard each time its figures change (at most every couple of seconds)")
+    @Operation(operationId = "streamFundDashboards", summary = "Live: a fund's dashboard each time its figures change (at most every couple of seconds)",
+            description = "Server-sent events, each a fund's dashboard as JSON.")
     public Multi<FundDashboard> stream() {
         return feed.stream();
     }

@@ -25,7 +25,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 /** What the region sees of a fund's reports: who reported (late or not), who is missing, who is still due. */
 @Path("/funds/{code}/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reports (rendicontazione)")
+@Tag(name = "Reports (rendicontazione)", description = "Municipal reports on Fin_a and their deadlines")
 public class DeadlineResource {
 
     public enum State { DUE, SUBMITTED, SUBMITTED_LATE, MISSING }
@@ -46,7 +46,8 @@ public class DeadlineResource {
 
     @GET
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Every municipality with Fin_a > 0 in the fund: report submitted (on time or late), missing, or due")
+    @Operation(operationId = "listReportStatuses", summary = "Every municipality with Fin_a > 0 in the fund: report submitted (on time or late), missing, or due",
+            description = "Measured against the fund's report deadline (Europe/Rome).")
     public Overview overview(@PathParam("code") String code) {
         KnownFund fund = fund(code);
         List<ReportStatus> lines = ledger.lines(code).entrySet().stream()
@@ -71,7 +72,8 @@ public class DeadlineResource {
     @POST
     @Path("/missing")
     @RolesAllowed(REGION_OFFICER)
-    @Operation(summary = "Run the deadline check now (it also runs every minute): marks missing reports once, after the deadline")
+    @Operation(operationId = "markMissingReports", summary = "Run the deadline check now (it also runs every minute): marks missing reports once, after the deadline",
+            description = "A report is marked missing once; the municipality's available Fin_a then goes to the housing agencies.")
     public Overview markMissing(@PathParam("code") String code) {
         fund(code);
         deadlines.markMissing(code);

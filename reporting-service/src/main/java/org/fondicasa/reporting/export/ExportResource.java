@@ -22,7 +22,7 @@ import static org.fondicasa.platform.security.Roles.MUNICIPALITY_OPERATOR;
 import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/funds/{code}/exports")
-@Tag(name = "Exports")
+@Tag(name = "Exports", description = "The region's annexes and the open data")
 public class ExportResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -39,7 +39,8 @@ public class ExportResource {
     @Path("annexes.xlsx")
     @Produces(XLSX)
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Annexes B and C of the ordinary call as Excel: a sheet per band per municipality and a summary (beneficiaries: restricted)")
+    @Operation(operationId = "exportAnnexesXlsx", summary = "Annexes B and C of the ordinary call as Excel: a sheet per band per municipality and a summary (beneficiaries: restricted)",
+            description = "?istatCode= keeps one municipality; an operator gets their own municipality's rows only.")
     public Response annexesXlsx(@PathParam("code") String code,
                                 @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         byte[] workbook = AnnexWorkbook.write(code, exports.legalAct(code), exports.annexes(code, istatCode, caller));
@@ -50,7 +51,8 @@ public class ExportResource {
     @Path("annexes.csv")
     @Produces("text/csv")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "The same rows as CSV (semicolons, decimal comma)")
+    @Operation(operationId = "exportAnnexesCsv", summary = "The same rows as CSV (semicolons, decimal comma)",
+            description = "Same rows and restrictions as the Excel annexes.")
     public Response annexesCsv(@PathParam("code") String code,
                                @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         return personal(Response.ok(exports.annexesCsv(exports.annexes(code, istatCode, caller)), "text/csv; charset=UTF-8"),
@@ -61,7 +63,8 @@ public class ExportResource {
     @Path("open-data.csv")
     @Produces("text/csv")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DESK_OPERATOR, CITIZEN, DASHBOARD})
-    @Operation(summary = "Open data: per municipality, money and counts only, no personal data")
+    @Operation(operationId = "exportOpenDataCsv", summary = "Open data: per municipality, money and counts only, no personal data",
+            description = "One row per municipality.")
     public Response openDataCsv(@PathParam("code") String code) {
         return Response.ok(exports.openDataCsv(exports.openData(code)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + code + "-open-data.csv\"").build();
@@ -71,7 +74,8 @@ public class ExportResource {
     @Path("open-data.json")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DESK_OPERATOR, CITIZEN, DASHBOARD})
-    @Operation(summary = "Open data as JSON")
+    @Operation(operationId = "getOpenData", summary = "Open data as JSON",
+            description = "The rows of the open-data CSV.")
     public List<ExportService.OpenDataRow> openDataJson(@PathParam("code") String code) {
         return exports.openData(code);
     }

@@ -24,7 +24,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/funds/{code}/ledger")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Ledger")
+@Tag(name = "Ledger", description = "The money ledger built from every service's events")
 public class LedgerResource {
 
     private final Caller caller;
@@ -35,7 +35,8 @@ public class LedgerResource {
 
     @GET
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "The fund's ledger per municipality: the region sees every municipality, an operator only theirs")
+    @Operation(operationId = "getLedger", summary = "The fund's ledger per municipality: the region sees every municipality, an operator only theirs",
+            description = "Built from the events the three services published.")
     public List<LedgerLine> ledger(@PathParam("code") String code,
                                    @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         return lines(code, istatCode);
@@ -44,7 +45,8 @@ public class LedgerResource {
     @GET
     @Path("/check")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Whether the fund's figures balance, and what does not add up where")
+    @Operation(operationId = "checkLedger", summary = "Whether the fund's figures balance, and what does not add up where",
+            description = "No differences when every figure adds up.")
     public Check check(@PathParam("code") String code,
                        @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         List<String> differences = lines(code, istatCode).stream()
@@ -66,7 +68,8 @@ public class LedgerResource {
     @GET
     @Path("/entries")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Every ledger entry with the event it came from, in the order the events occurred")
+    @Operation(operationId = "listLedgerEntries", summary = "Every ledger entry with the event it came from, in the order the events occurred",
+            description = "Each entry names the event it was recorded from.")
     public List<LedgerEntryView> entryList(@PathParam("code") String code,
                                            @QueryParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         return entries(code, istatCode).stream()

@@ -23,7 +23,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 /** Reports carry beneficiaries' household data: never cached. */
 @Path("/funds/{code}/municipalities/{istatCode}/report")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reports (rendicontazione)")
+@Tag(name = "Reports (rendicontazione)", description = "Municipal reports on Fin_a and their deadlines")
 public class ReportResource {
 
     private final ReportService reports;
@@ -37,7 +37,8 @@ public class ReportResource {
     @GET
     @Path("/draft")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "The report pre-filled from the grants and payments seen: Fin_a available, money used, beneficiaries")
+    @Operation(operationId = "draftReport", summary = "The report pre-filled from the grants and payments seen: Fin_a available, money used, beneficiaries",
+            description = "Nothing is stored: submit the draft, completed, to report.")
     public Response draft(@PathParam("code") String code, @PathParam("istatCode") String istatCode) {
         return noStore(Response.ok(reports.draft(code, istatCode, caller)));
     }
@@ -45,7 +46,8 @@ public class ReportResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Submit the report (a new version; a correction needs a reason); every inconsistency listed, nothing stored")
+    @Operation(operationId = "submitReport", summary = "Submit the report (a new version; a correction needs a reason); every inconsistency listed, nothing stored",
+            description = "Answers 201 with the version stored; an operator reports for their own municipality only.")
     public Response submit(@PathParam("code") String code, @PathParam("istatCode") String istatCode,
                            @Valid @NotNull ReportRequest request) {
         return noStore(Response.status(201).entity(reports.submit(code, istatCode, request, caller)));
@@ -53,7 +55,8 @@ public class ReportResource {
 
     @GET
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "The latest version of the report")
+    @Operation(operationId = "getReport", summary = "The latest version of the report",
+            description = "404 while nothing is submitted.")
     public Response latest(@PathParam("code") String code, @PathParam("istatCode") String istatCode) {
         return noStore(Response.ok(reports.latest(code, istatCode, caller)));
     }
@@ -61,7 +64,8 @@ public class ReportResource {
     @GET
     @Path("/versions")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(summary = "Every version of the report, oldest first")
+    @Operation(operationId = "listReportVersions", summary = "Every version of the report, oldest first",
+            description = "Each version with who submitted it and when.")
     public Response versions(@PathParam("code") String code, @PathParam("istatCode") String istatCode) {
         List<ReportView> all = reports.versions(code, istatCode, caller);
         return noStore(Response.ok(all));
