@@ -46,12 +46,13 @@ final class Banner {
 
     private static String demo(Round2019 round) {
         return """
-                 Demo: Puglia's 2019 round, played through the APIs on a compressed clock (README, "A walk through the demo"):
+                 Demo: Puglia's 2019 round, played through the APIs; the services' clocks were moved past the calls' closing
+                 and the report deadline, so the system runs ahead of the wall clock (README, "A walk through the demo"):
                    FINCOVID-2020  DGR 1724/2020 Annex A (176 shares, € 2.462,89 residual); quotas of Bari, Bisceglie, Pulsano, Casarano
                    AFFITTI-2019   Fin_base (demo figures), COFIN of the four, bonus published: /funds/AFFITTI-2019/bonus
                    calls          Bari's Fin_a emergency call, first come, paid, closed:  /calls/%s/funding
                                   Pulsano's ordinary call, ranked, paid, closed:          /calls/%s/ranking
-                                  regional microcredit, open 30 days (mario.rossi applied: /me/applications)
+                                  regional microcredit, open 30 more days (mario.rossi applied: /me/applications)
                    reports        /funds/FINCOVID-2020/reports: Bari, Bisceglie on time; Casarano missing, Fin_a to housing agencies
                    ledger         /funds/FINCOVID-2020/ledger and /funds/AFFITTI-2019/ledger on reporting-service
                    Excel annex    /funds/AFFITTI-2019/exports/annexes.xlsx?istatCode=073022 (Pulsano's annexes B and C)

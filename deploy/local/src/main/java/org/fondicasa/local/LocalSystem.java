@@ -1,5 +1,6 @@
 package org.fondicasa.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.fondicasa.testing.KafkaBroker;
 import org.fondicasa.testing.KeycloakDistribution;
 import org.fondicasa.testing.KeycloakServer;
@@ -13,6 +14,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,6 +38,8 @@ public final class LocalSystem implements AutoCloseable {
     public static final List<String> TOPICS = List.of("allocation.events", "application.events", "reporting.events",
             "dashboard.aggregates", "allocation.events.dlq", "application.events.dlq", "reporting.events.dlq");
     public static final String DEMO_CLIENT = "fondicasa-cli";
+    private static final String CLOCK_KEEPER = "regione";
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
     /**
      * Ports: 0 picks a free one (tests); the defaults are what the README documents. {@code jsonLogs}: the services log
@@ -103,6 +109,8 @@ public final class LocalSystem implements AutoCloseable {
                     "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer(),
+                    // prod settings, plus a clock the demo and the tests move forward instead of waiting
+                    "QUARKUS_PROFILE", "prod,local",
                     "QUARKUS_LOG_CONSOLE_JSON_ENABLED", Boolean.toString(options.jsonLogs()));
             ServiceProcess service = ServiceProcess.start(name + "-service",
                     options.root().resolve(name + "-service/target/quarkus-app/quarkus-run.jar"), ports.get(name),
@@ -140,13 +148,32 @@ public final class LocalSystem implements AutoCloseable {
         return postgres.jdbcUrl(database);
     }
 
+    /** The system's time in Europe/Rome, as its services read it: ahead of the wall clock once moved. */
+    public LocalDateTime now() {
+        JsonNode clock = Http.json(200, "GET", url("application") + "/clock", token(CLOCK_KEEPER), null);
+        return OffsetDateTime.parse(clock.get("rome").asText()).atZoneSameInstant(ROME).toLocalDateTime();
+    }
+
+    /**
+     * Moves every service's clock forward to at least {@code romeLocal} (Europe/Rome), so that calls close and
+     * deadlines pass without waiting for them. Time never goes back.
+     */
+    public void advanceClockTo(LocalDateTime romeLocal) {
+        String body = "{\"to\": \"" + romeLocal.atZone(ROME).toInstant() + "\"}";
+        String token = token(CLOCK_KEEPER);
+        for (String service : List.of("allocation", "application", "reporting")) {
+            Http.json(200, "POST", url(service) + "/clock/advance", token, body);
+        }
+    }
+
     /** A demo user's access token (password grant of the public demo client; every demo password is "demo"). */
     public String token(String username) {
         return keycloak.passwordToken(DEMO_CLIENT, username, "demo");
     }
 
-    public String dashboardToken() {
-        return keycloak.clientCredentialsToken("dashboard-client", "dashboard-secret");
+    /** A confidential client's token (client credentials grant), e.g. the dashboard's. */
+    public String clientCredentialsToken(String clientId, String secret) {
+        return keycloak.clientCredentialsToken(clientId, secret);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +25,9 @@ import java.util.function.Predicate;
  * emergency call in Bari and an ordinary call in Pulsano with generated applicants, the ranking, payments, the
  * closings, Bari's and Bisceglie's reports, and Casarano's report missing at the deadline.
  * <p>
- * The clock is compressed: calls stay open {@link Timeline#callWindow()} and the reports are due
- * {@link Timeline#reportWindow()} after the round starts. Figures of the region's acts are real (Annex A); the
+ * Time is moved, not waited for: calls stay open {@link Timeline#callWindow()} and the reports are due
+ * {@link Timeline#reportWindow()} after the round starts, and the round moves the services' clocks past each of them.
+ * The system then runs that far ahead of the wall clock. Figures of the region's acts are real (Annex A); the
  * municipalities' choices and the ordinary fund's Fin_base are demo figures, said so where they are entered.
  */
 public final class Round2019 {
@@ -57,11 +57,10 @@ public final class Round2019 {
     /** How long calls stay open, and how long after the start the FINCOVID reports are due. */
     public record Timeline(Duration callWindow, Duration reportWindow) {
         public static Timeline demo() {
-            return new Timeline(Duration.ofSeconds(25), Duration.ofSeconds(90));
+            return new Timeline(Duration.ofDays(14), Duration.ofDays(45));
         }
     }
 
-    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
     private static final Duration PROPAGATION = Duration.ofSeconds(60);
 
     private final LocalSystem system;
@@ -77,7 +76,7 @@ public final class Round2019 {
         this.system = system;
         this.timeline = timeline;
         this.log = log;
-        this.reportDeadline = now().plus(timeline.reportWindow());
+        this.reportDeadline = now().plus(timeline.reportWindow()).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Every step in order. */
@@ -177,7 +176,7 @@ public final class Round2019 {
                         [{"source": "Fin_base"}, {"source": "Fin_c"}, {"source": "QEmi"}, {"source": "QSmine"},
                          {"source": "COFIN"}, {"source": "bonus"}]"""))));
         calls.put("microcredit", id(Http.json(201, "POST", app + "/calls", system.token("regione"), callBody(app, "regione",
-                "SOCIAL_MICROCREDIT", null, null, opens, now().plusDays(30).toString(), """
+                "SOCIAL_MICROCREDIT", null, null, opens, reportDeadline.plusDays(30).toString(), """
                         [{"source": "REGIONAL", "amount": "5000000.00", "legalRef": "demo budget, not from an act"}]"""))));
         log.accept("4/8 calls open until " + callsClose.truncatedTo(ChronoUnit.SECONDS) + ": Bari's Fin_a emergency call "
                 + calls.get("bari") + ", Pulsano's ordinary call " + calls.get("pulsano") + "; the regional microcredit for 30 days");
@@ -218,7 +217,7 @@ public final class Round2019 {
 
     /** 6. After the deadline: Bari closes and pays its grants; Pulsano ranks, withholds, closes and pays. */
     public void closeCalls() {
-        sleepUntil(callsClose.plusSeconds(1));
+        system.advanceClockTo(callsClose.plusSeconds(1));
         String app = system.url("application");
         String bari = system.token("op-bari");
         String bariCall = app + "/calls/" + calls.get("bari");
@@ -267,8 +266,8 @@ public final class Round2019 {
 
     /** 8. The deadline passes: Casarano's report is missing, and its Fin_a goes to the housing agencies. */
     public void passReportDeadline() {
-        log.accept("    waiting for the FINCOVID report deadline at " + reportDeadline.truncatedTo(ChronoUnit.SECONDS) + " ...");
-        sleepUntil(reportDeadline.plusSeconds(1));
+        log.accept("    moving the clock past the FINCOVID report deadline, " + reportDeadline + " ...");
+        system.advanceClockTo(reportDeadline.plusSeconds(1));
         String region = system.token("regione");
         Http.expect(200, "POST", system.url("reporting") + "/funds/" + FINCOVID + "/reports/missing", region, null);
         String balance = system.url("allocation") + "/funds/" + FINCOVID + "/municipalities/" + CASARANO + "/balance";
@@ -367,15 +366,9 @@ public final class Round2019 {
         }
     }
 
-    private static LocalDateTime now() {
-        return LocalDateTime.now(ROME).truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static void sleepUntil(LocalDateTime when) {
-        long millis = Duration.between(LocalDateTime.now(ROME), when).toMillis();
-        if (millis > 0) {
-            pause(millis);
-        }
+    /** The services' time, which the round moves forward. */
+    private LocalDateTime now() {
+        return system.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Events take a moment to cross Kafka: polls until the condition holds, or fails saying what did not happen. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +80,7 @@ class CrossServiceIT {
     }
 
     @Test
-    void unspentFinAOfAClosedCallGoesBackToFinBInAllocation() throws InterruptedException {
+    void unspentFinAOfAClosedCallGoesBackToFinBInAllocation() {
         String region = system.token("regione");
         String casarano = system.token("op-casarano");
         String fund = "LOOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -93,15 +94,15 @@ class CrossServiceIT {
         String sources = system.url("application") + "/municipalities/075016/budget-sources";
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", sources, casarano, null).body().contains(fund));
 
-        // Casarano's Fin_a call, open for a few seconds; Anna asks for three months of rent (900)
-        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
-        java.time.LocalDateTime closes = java.time.LocalDateTime.now(rome).plusSeconds(12);
+        // Casarano's Fin_a call, open for a week by the services' clock; Anna asks for three months of rent (900)
+        LocalDateTime opens = system.now().minusMinutes(1);
+        LocalDateTime closes = opens.plusDays(7);
         String template = Http.expect(200, "GET", system.url("application") + "/call-templates/RENT_EMERGENCY", casarano, null);
         String rules = template.substring(template.indexOf("\"rules\":") + 8, template.lastIndexOf('}'));
         String call = Http.expect(201, "POST", system.url("application") + "/calls", casarano, """
                 {"kind": "RENT_EMERGENCY", "title": "Fin_a Casarano", "legalAct": "DGR 1724/2020", "istatCode": "075016",
                  "fundCode": "%s", "opensAt": "%s", "closesAt": "%s", "budget": [{"source": "Fin_a"}], "rules": %s}"""
-                .formatted(fund, java.time.LocalDateTime.now(rome).minusMinutes(1), closes, rules));
+                .formatted(fund, opens, closes, rules));
         String callId = call.replaceAll("(?s)^.*?\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*$", "$1");
         Http.expect(201, "POST", system.url("application") + "/calls/" + callId + "/applications", system.token("anna.bianchi"), """
                 {"household": [{"fiscalCode": "BNCNNA85E52A883Y", "role": "APPLICANT"}], "isee": "14000.00",
@@ -110,7 +111,7 @@ class CrossServiceIT {
                  "iban": "IT60X0542811101000000123456", "documents": []}""");
         String funding = system.url("application") + "/calls/" + callId + "/funding";
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", funding, casarano, null).body().contains("\"committed\":900.00"));
-        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.LocalDateTime.now(rome), closes).toMillis() + 500));
+        system.advanceClockTo(closes.plusSeconds(1));
         Http.expect(200, "POST", system.url("application") + "/calls/" + callId + "/closure", casarano, null);
 
         String balance = system.url("allocation") + "/funds/" + fund + "/municipalities/075016/balance";
@@ -119,12 +120,11 @@ class CrossServiceIT {
     }
 
     @Test
-    void aReportMissingAtTheDeadlineSendsTheAvailableFinAToTheHousingAgencies() throws InterruptedException {
+    void aReportMissingAtTheDeadlineSendsTheAvailableFinAToTheHousingAgencies() {
         String region = system.token("regione");
         String bisceglie = system.token("op-bisceglie");
         String fund = "DUE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
-        java.time.LocalDateTime deadline = java.time.LocalDateTime.now(rome).plusSeconds(15).withNano(0);
+        LocalDateTime deadline = system.now().plusDays(30).withNano(0);
         Http.expect(201, "POST", system.url("allocation") + "/funds", region, """
                 {"code": "%s", "title": "deadline", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 2000.00, "bonusReserve": 0.00,
                  "minimumShare": 0.00, "reportDeadline": "%s"}""".formatted(fund, deadline));
@@ -135,7 +135,7 @@ class CrossServiceIT {
         String reports = system.url("reporting") + "/funds/" + fund + "/reports";
         await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", reports, region, null).body().contains("\"DUE\""));
         // the clock passes the deadline with no report from Bisceglie
-        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.LocalDateTime.now(rome), deadline).toMillis() + 1000));
+        system.advanceClockTo(deadline.plusSeconds(1));
         assertThat(Http.expect(200, "POST", reports + "/missing", region, null)).contains("\"MISSING\"");
 
         String balance = system.url("allocation") + "/funds/" + fund + "/municipalities/110003/balance";

@@ -54,8 +54,7 @@ class Round2019IT {
     @BeforeAll
     static void start(LocalSystem shared) {
         system = shared;
-        round = new Round2019(system, new Round2019.Timeline(Duration.ofSeconds(20), Duration.ofSeconds(75)),
-                line -> System.out.println("[round] " + line));
+        round = new Round2019(system, Round2019.Timeline.demo(), line -> System.out.println("[round] " + line));
         region = system.token("regione");
     }
 

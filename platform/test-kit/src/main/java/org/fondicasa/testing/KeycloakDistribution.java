@@ -5,13 +5,12 @@ import java.nio.file.Path;
 
 /**
  * Where the Keycloak distribution (Maven Central {@code org.keycloak:keycloak-quarkus-dist}, copied by the build)
- * and the realm export live. The unpacked, built distribution is kept under the user's cache folder so that
+ * lives. The unpacked, built distribution is kept under the user's cache folder so that
  * Keycloak's one-time build (~50 s) is not repeated by every clean build on the same machine.
  */
 public final class KeycloakDistribution {
 
     public static final String ZIP_PROPERTY = "fondicasa.keycloak.zip";
-    public static final String REALM_PROPERTY = "fondicasa.keycloak.realm";
     public static final String WORK_PROPERTY = "fondicasa.keycloak.work-dir";
 
     private KeycloakDistribution() {
@@ -19,10 +18,6 @@ public final class KeycloakDistribution {
 
     public static Path zip() {
         return existing(ZIP_PROPERTY);
-    }
-
-    public static Path realm() {
-        return existing(REALM_PROPERTY);
     }
 
     public static Path workDir(Path fallback) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Starts the real servers a service needs for one application start: PostgreSQL, a Kafka broker and an OIDC provider
- * (the local issuer, whose URL is published as {@value #ISSUER_PROPERTY}; see {@link KeycloakTestResource} for a real
+ * (the local issuer, whose URL is published as {@value #ISSUER_PROPERTY}; the cross-service tests use a real
  * Keycloak), and stops them with the application. Group tests so that few profiles exist: each one restarts them.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {

@@ -24,15 +24,22 @@ public class ClockProducer {
     @Produces
     @Singleton
     Clock clock(@ConfigProperty(name = "fondicasa.clock.movable", defaultValue = "false") boolean movable) {
+        Clock clock = choose(movable, LaunchMode.current(), ConfigUtils.getProfiles());
+        if (clock instanceof MovableClock) {
+            LOG.warn("The clock of this service can be moved forward (POST /clock/advance): tests and the local run only");
+        }
+        return clock;
+    }
+
+    /** The system clock, or a movable one where time may be moved: tests, dev mode, and a run with profile local. */
+    static Clock choose(boolean movable, LaunchMode mode, List<String> profiles) {
         if (!movable) {
             return Clock.systemUTC();
         }
-        List<String> profiles = ConfigUtils.getProfiles();
-        if (LaunchMode.current() == LaunchMode.NORMAL && !profiles.contains("local")) {
+        if (mode == LaunchMode.NORMAL && !profiles.contains("local")) {
             throw new IllegalStateException("fondicasa.clock.movable is set in profile " + profiles
                     + ": only tests and the local run (profile local) may move time");
         }
-        LOG.warn("The clock of this service can be moved forward (POST /clock/advance): tests and the local run only");
         return new MovableClock(Clock.systemUTC());
     }
 }
