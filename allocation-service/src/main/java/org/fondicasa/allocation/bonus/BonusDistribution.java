@@ -1,5 +1,6 @@
 package org.fondicasa.allocation.bonus;
 
+import org.fondicasa.platform.domain.DomainCore;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.money.LargestRemainder;
 
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
  * split pro rata on COFIN among the entitled by largest remainder (ties: larger COFIN, then lower ISTAT code).
  * Plain Java; every line explains itself.
  */
+@DomainCore
 public final class BonusDistribution {
 
     public record Candidate(String istatCode, long finBaseCents, long cofinCents, boolean deliberation, boolean evidence) {

@@ -80,7 +80,7 @@ public class QuotaResource {
                             + "only the region can extend the deadline for municipality " + istatCode, List.of());
         }
         List<Problem.Violation> violations = QuotaRule.check(Euro.toCents(share), Euro.toCents(request.finA()),
-                Euro.toCents(request.finB()), Euro.toCents(request.finC()), fund.legalAct);
+                Euro.toCents(request.finB()), Euro.toCents(request.finC()), fund.legalAct).stream().map(Problem.Violation::of).toList();
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The declaration does not split the share of " + Euro.format(share), violations);
         }

@@ -1,7 +1,8 @@
 package org.fondicasa.allocation.quota;
 
+import org.fondicasa.platform.domain.DomainCore;
+import org.fondicasa.platform.domain.RuleViolation;
 import org.fondicasa.platform.money.Euro;
-import org.fondicasa.platform.web.Problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,26 +12,27 @@ import java.util.List;
  * least zero, and Fin_b above zero because every municipality must reserve a part for the housing agencies.
  * Plain Java: every violation is listed.
  */
+@DomainCore
 public final class QuotaRule {
 
     private QuotaRule() {
     }
 
-    public static List<Problem.Violation> check(long shareCents, long finA, long finB, long finC, String legalAct) {
-        List<Problem.Violation> violations = new ArrayList<>();
+    public static List<RuleViolation> check(long shareCents, long finA, long finB, long finC, String legalAct) {
+        List<RuleViolation> violations = new ArrayList<>();
         if (finA < 0) {
-            violations.add(new Problem.Violation("finA", "must not be negative"));
+            violations.add(new RuleViolation("finA", "must not be negative"));
         }
         if (finB <= 0) {
-            violations.add(new Problem.Violation("finB", "must be above zero: every municipality reserves a part for the "
+            violations.add(new RuleViolation("finB", "must be above zero: every municipality reserves a part for the "
                     + "housing agencies (" + legalAct + ")"));
         }
         if (finC < 0) {
-            violations.add(new Problem.Violation("finC", "must not be negative"));
+            violations.add(new RuleViolation("finC", "must not be negative"));
         }
         long sum = finA + finB + finC;
         if (sum != shareCents) {
-            violations.add(new Problem.Violation("$", "Fin_a + Fin_b + Fin_c = " + Euro.format(sum) + " but the share is "
+            violations.add(new RuleViolation("$", "Fin_a + Fin_b + Fin_c = " + Euro.format(sum) + " but the share is "
                     + Euro.format(shareCents) + " (" + (sum > shareCents ? "over by " : "short by ")
                     + Euro.format(Math.abs(sum - shareCents)) + ")"));
         }

@@ -85,7 +85,7 @@ public class SavingsListener {
         if (quota == null) {
             throw new UnprocessableEventException("municipality " + istat + " declared no quotas for fund " + fundCode);
         }
-        BigDecimal left = Balance.of(fund, istat).remaining(source);
+        BigDecimal left = Balances.remaining(fund, istat, source);
         if (amount.compareTo(left) > 0) {
             throw new UnprocessableEventException("would move " + amount.toPlainString() + " of " + source + " but only "
                     + left.toPlainString() + " is left for municipality " + istat + " in fund " + fundCode);

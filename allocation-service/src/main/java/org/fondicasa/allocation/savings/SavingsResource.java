@@ -36,7 +36,7 @@ public class SavingsResource {
     public Balance balance(@PathParam("code") String code,
                            @PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         caller.requireMunicipality(istatCode);
-        return Balance.of(FundResource.require(code), istatCode);
+        return Balances.of(FundResource.require(code), istatCode);
     }
 
     @GET

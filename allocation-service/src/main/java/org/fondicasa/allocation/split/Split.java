@@ -1,5 +1,6 @@
 package org.fondicasa.allocation.split;
 
+import org.fondicasa.platform.domain.DomainCore;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.money.LargestRemainder;
 
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  * </ol>
  * Every share carries the explanation of how it came about. Plain Java, deterministic, input order irrelevant.
  */
+@DomainCore
 public final class Split {
 
     public record Need(String istatCode, long needCents) {

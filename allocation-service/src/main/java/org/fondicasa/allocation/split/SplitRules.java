@@ -1,5 +1,7 @@
 package org.fondicasa.allocation.split;
 
+import org.fondicasa.platform.domain.DomainCore;
+
 import java.math.BigDecimal;
 
 /**
@@ -12,6 +14,7 @@ import java.math.BigDecimal;
  * @param penaltyDestination where the money cut goes
  * @param legalAct           the act that set these rules, quoted in every explanation
  */
+@DomainCore
 public record SplitRules(long amountCents, long bonusReserveCents, long minimumShareCents, BigDecimal penaltyRate,
                          PenaltyDestination penaltyDestination, String legalAct) {
 

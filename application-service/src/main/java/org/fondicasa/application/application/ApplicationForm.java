@@ -12,6 +12,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.fondicasa.platform.domain.DomainCore;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import java.util.Map;
  * token's fiscal code, or {@code onBehalfOf} when a desk operator submits for a citizen. Fiscal codes and the IBAN
  * are checked by their check characters when the application arrives.
  */
+@DomainCore
 public record ApplicationForm(@Size(min = 16, max = 22) String onBehalfOf,
                               @NotEmpty @Size(max = 30) List<@Valid @NotNull Member> household,
                               @PositiveOrZero @Digits(integer = 9, fraction = 2) BigDecimal isee,

@@ -92,7 +92,7 @@ public class ApplicationService {
             violations.add(new Violation("iban", "not a valid IBAN (its check digits do not match)"));
         }
         if (form.declarations() != null && form.household() != null && form.documents() != null) {
-            violations.addAll(Eligibility.missing(call.kind(), call.rules(), form));
+            violations.addAll(Eligibility.missing(call.kind(), call.rules(), form).stream().map(Violation::of).toList());
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The application cannot be accepted as sent; nothing was stored", violations);

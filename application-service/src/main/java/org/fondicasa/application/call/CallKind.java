@@ -1,10 +1,13 @@
 package org.fondicasa.application.call;
 
+import org.fondicasa.platform.domain.DomainCore;
+
 /**
  * The four kinds of call in the sources, each with its own rule set and way of handing out money.
  * {@link Funding} says how: in receipt order (a sportello), by ranking after closing (graduatoria), or by a
  * social worker's assessment.
  */
+@DomainCore
 public enum CallKind {
     /** COVID rent emergency, Fin_a (DGR 1724/2020, DOMAIN §1.4): first come, the last grant may be partial. */
     RENT_EMERGENCY(Funding.FIRST_COME_PARTIAL),

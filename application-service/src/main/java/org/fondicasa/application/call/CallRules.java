@@ -5,7 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
-import org.fondicasa.platform.web.Problem.Violation;
+import org.fondicasa.platform.domain.DomainCore;
+import org.fondicasa.platform.domain.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -17,6 +18,7 @@ import java.util.List;
  * requirements (ISEE, residence, declarations, documents) and the section of the call's kind. Stored with the call;
  * a new act means a new call, so an application is always judged by the rules it was submitted under.
  */
+@DomainCore
 public record CallRules(@Valid Rule iseeMax,
                         @Valid Rule minResidenceMonthsInPuglia,
                         @NotNull List<@Valid DeclaredFact> declarations,
@@ -97,8 +99,8 @@ public record CallRules(@Valid Rule iseeMax,
     }
 
     /** What is inconsistent between the rules and the kind, as violations; empty when fine. */
-    public List<Violation> inconsistencies(CallKind kind) {
-        List<Violation> problems = new ArrayList<>();
+    public List<RuleViolation> inconsistencies(CallKind kind) {
+        List<RuleViolation> problems = new ArrayList<>();
         require(problems, kind == CallKind.RENT_EMERGENCY, rentEmergency, "rentEmergency", kind);
         require(problems, kind == CallKind.RENT_SUPPORT, rentSupport, "rentSupport", kind);
         require(problems, kind == CallKind.HARDSHIP_GRANT, hardship, "hardship", kind);
@@ -106,13 +108,13 @@ public record CallRules(@Valid Rule iseeMax,
         if (rentSupport != null && rentSupport.payment() != null) {
             PaymentStrategy payment = rentSupport.payment();
             if (payment.type() == PaymentStrategy.Type.PROGRESSIVE_BAND_A && (payment.cuts() == null || payment.cuts().isEmpty())) {
-                problems.add(new Violation("rules.rentSupport.payment.cuts", "a progressive cut needs at least one income band"));
+                problems.add(new RuleViolation("rules.rentSupport.payment.cuts", "a progressive cut needs at least one income band"));
             }
             if (payment.cuts() != null) {
                 for (int i = 0; i < payment.cuts().size(); i++) {
                     BigDecimal cut = payment.cuts().get(i).cutPercent();
                     if (cut != null && (cut.signum() < 0 || cut.compareTo(BigDecimal.valueOf(100)) > 0)) {
-                        problems.add(new Violation("rules.rentSupport.payment.cuts[" + i + "].cutPercent", "must be between 0 and 100"));
+                        problems.add(new RuleViolation("rules.rentSupport.payment.cuts[" + i + "].cutPercent", "must be between 0 and 100"));
                     }
                 }
             }
@@ -120,11 +122,11 @@ public record CallRules(@Valid Rule iseeMax,
         return problems;
     }
 
-    private static void require(List<Violation> problems, boolean needed, Object section, String name, CallKind kind) {
+    private static void require(List<RuleViolation> problems, boolean needed, Object section, String name, CallKind kind) {
         if (needed && section == null) {
-            problems.add(new Violation("rules." + name, "a " + kind + " call needs its " + name + " rules"));
+            problems.add(new RuleViolation("rules." + name, "a " + kind + " call needs its " + name + " rules"));
         } else if (!needed && section != null) {
-            problems.add(new Violation("rules." + name, "does not apply to a " + kind + " call"));
+            problems.add(new RuleViolation("rules." + name, "does not apply to a " + kind + " call"));
         }
     }
 }

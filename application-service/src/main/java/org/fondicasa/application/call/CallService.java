@@ -89,7 +89,7 @@ public class CallService {
         CallRules rules = parseRules(request.rules(), violations);
         if (rules != null) {
             validator.validate(rules).forEach(v -> violations.add(new Violation("rules." + v.getPropertyPath(), v.getMessage())));
-            violations.addAll(rules.inconsistencies(request.kind()));
+            violations.addAll(rules.inconsistencies(request.kind()).stream().map(Violation::of).toList());
         }
         OffsetDateTime opensAt = request.opensAt().atZone(RomeTime.ZONE).toOffsetDateTime();
         OffsetDateTime closesAt = request.closesAt().atZone(RomeTime.ZONE).toOffsetDateTime();

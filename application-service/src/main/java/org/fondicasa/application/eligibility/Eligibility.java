@@ -5,7 +5,7 @@ import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.CallRules;
 import org.fondicasa.application.call.DeclaredFact;
 import org.fondicasa.application.call.FactGroup;
-import org.fondicasa.platform.web.Problem.Violation;
+import org.fondicasa.platform.domain.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,52 +37,52 @@ public final class Eligibility {
     }
 
     /** The fields the call needs that the form leaves out; empty when the form is complete. */
-    public static List<Violation> missing(CallKind kind, CallRules rules, ApplicationForm form) {
-        List<Violation> missing = new ArrayList<>();
+    public static List<RuleViolation> missing(CallKind kind, CallRules rules, ApplicationForm form) {
+        List<RuleViolation> missing = new ArrayList<>();
         if (rules.iseeMax() != null && form.isee() == null) {
-            missing.add(new Violation("isee", "the call requires the household's ISEE"));
+            missing.add(new RuleViolation("isee", "the call requires the household's ISEE"));
         }
         if (rules.minResidenceMonthsInPuglia() != null && form.residentInPugliaSince() == null) {
-            missing.add(new Violation("residentInPugliaSince", "the call requires the date since which the applicant lives in Puglia"));
+            missing.add(new RuleViolation("residentInPugliaSince", "the call requires the date since which the applicant lives in Puglia"));
         }
         for (DeclaredFact fact : rules.declarations()) {
             if (!form.declarations().containsKey(fact.fact())) {
-                missing.add(new Violation("declarations." + fact.fact(), "must be declared true or false: " + fact.description()));
+                missing.add(new RuleViolation("declarations." + fact.fact(), "must be declared true or false: " + fact.description()));
             }
         }
         switch (kind) {
             case RENT_EMERGENCY -> {
                 if (form.incomeLossPercent() == null) {
-                    missing.add(new Violation("incomeLossPercent", "the call requires the declared loss of IRPEF income, in percent"));
+                    missing.add(new RuleViolation("incomeLossPercent", "the call requires the declared loss of IRPEF income, in percent"));
                 }
                 int months = rules.rentEmergency().months().size();
                 if (form.rent() == null || form.rent().emergencyMonths() == null || form.rent().emergencyMonths().size() != months) {
-                    missing.add(new Violation("rent.emergencyMonths", "must list the rent due in each of the " + months
+                    missing.add(new RuleViolation("rent.emergencyMonths", "must list the rent due in each of the " + months
                             + " months " + rules.rentEmergency().months()));
                 }
             }
             case RENT_SUPPORT -> {
                 if (form.income() == null) {
-                    missing.add(new Violation("income", "the call requires the household's income by type"));
+                    missing.add(new RuleViolation("income", "the call requires the household's income by type"));
                 }
                 if (form.rent() == null || form.rent().annualRent() == null || form.rent().months() == null) {
-                    missing.add(new Violation("rent", "the call requires annualRent and months"));
+                    missing.add(new RuleViolation("rent", "the call requires annualRent and months"));
                 }
                 if (rules.rentSupport().maxFloorArea() != null && (form.rent() == null || form.rent().floorArea() == null)) {
-                    missing.add(new Violation("rent.floorArea", "the call requires the dwelling's floor area in m²"));
+                    missing.add(new RuleViolation("rent.floorArea", "the call requires the dwelling's floor area in m²"));
                 }
                 if (!rules.rentSupport().excludedCadastralCategories().isEmpty() && (form.rent() == null || form.rent().cadastralCategory() == null)) {
-                    missing.add(new Violation("rent.cadastralCategory", "the call requires the dwelling's cadastral category"));
+                    missing.add(new RuleViolation("rent.cadastralCategory", "the call requires the dwelling's cadastral category"));
                 }
             }
             case HARDSHIP_GRANT -> {
                 if (form.use() == null || !rules.hardship().uses().contains(form.use())) {
-                    missing.add(new Violation("use", "must be one of " + rules.hardship().uses()));
+                    missing.add(new RuleViolation("use", "must be one of " + rules.hardship().uses()));
                 }
             }
             case SOCIAL_MICROCREDIT -> {
                 if (form.requestedAmount() == null) {
-                    missing.add(new Violation("requestedAmount", "the call requires the loan amount requested"));
+                    missing.add(new RuleViolation("requestedAmount", "the call requires the loan amount requested"));
                 }
             }
         }

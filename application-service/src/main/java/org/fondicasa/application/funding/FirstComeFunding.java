@@ -1,5 +1,7 @@
 package org.fondicasa.application.funding;
 
+import org.fondicasa.platform.domain.DomainCore;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.List;
  * all, and then it waits at the head of the line with every later one behind it. Nothing is ever committed beyond
  * the money available.
  */
+@DomainCore
 public final class FirstComeFunding {
 
     /** An eligible application still owed money: its place in line and what it still needs. */

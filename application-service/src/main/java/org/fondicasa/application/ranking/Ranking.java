@@ -3,6 +3,7 @@ package org.fondicasa.application.ranking;
 import org.fondicasa.application.call.CallRules.CutBand;
 import org.fondicasa.application.call.CallRules.PaymentStrategy;
 import org.fondicasa.application.eligibility.Band;
+import org.fondicasa.platform.domain.DomainCore;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.money.LargestRemainder;
 
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * income ascending, ties by receipt order; then the call's payment strategy turns needs into contributions without
  * ever committing more than the budget.
  */
+@DomainCore
 public final class Ranking {
 
     /** An eligible application with its band, incomes and need, all in cents. */

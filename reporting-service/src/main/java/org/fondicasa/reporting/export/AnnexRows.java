@@ -1,5 +1,7 @@
 package org.fondicasa.reporting.export;
 
+import org.fondicasa.platform.domain.DomainCore;
+
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.List;
  * The rows of the act's annexes B (band A) and C (band B): one per beneficiary, in ranking order (band A by taxable
  * income, band B by conventional income, then protocol number), numbered progressively.
  */
+@DomainCore
 public final class AnnexRows {
 
     /** What the annexes show about a beneficiary; amounts in euro with two decimals, no names or fiscal codes. */

@@ -1,5 +1,7 @@
 package org.fondicasa.reporting.ledger;
 
+import org.fondicasa.platform.domain.DomainCore;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +16,7 @@ import java.util.Optional;
  * add up. Both are independent of the order the events arrived in, so a replay from the topics gives the same
  * figures. Amounts in cents.
  */
+@DomainCore
 public final class Ledger {
 
     public enum Kind {

@@ -1,5 +1,6 @@
 package org.fondicasa.reporting.ledger;
 
+import org.fondicasa.platform.domain.DomainCore;
 import org.fondicasa.platform.money.Euro;
 
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.util.List;
  * A municipality's figures in a fund's ledger. Declared figures are null until their event arrives; flows start at
  * zero. {@code balanced} and {@code differences} say whether the figures add up.
  */
+@DomainCore
 public record LedgerLine(String istatCode, BigDecimal share, BigDecimal finA, BigDecimal finB, BigDecimal finC,
                          BigDecimal finBase, BigDecimal qEmi, BigDecimal qSmine, BigDecimal cofin, BigDecimal bonus,
                          BigDecimal granted, BigDecimal revoked, BigDecimal committed, BigDecimal paid, BigDecimal withheld,

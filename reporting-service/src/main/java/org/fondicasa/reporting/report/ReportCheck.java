@@ -1,7 +1,8 @@
 package org.fondicasa.reporting.report;
 
+import org.fondicasa.platform.domain.DomainCore;
+import org.fondicasa.platform.domain.RuleViolation;
 import org.fondicasa.platform.money.Euro;
-import org.fondicasa.platform.web.Problem.Violation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.Set;
  * twice, none paid more than was committed to them, the contributions adding up to the money used, and used plus
  * unspent equal to the money available. Amounts in cents.
  */
+@DomainCore
 public final class ReportCheck {
 
     /** A reported beneficiary: protocol number and the contribution the municipality says it paid. */
@@ -24,9 +26,9 @@ public final class ReportCheck {
     }
 
     /** @param committed what the ledger saw committed (granted less revoked) per known beneficiary */
-    public static List<Violation> check(long availableCents, long usedCents, long unspentCents, List<Line> lines,
+    public static List<RuleViolation> check(long availableCents, long usedCents, long unspentCents, List<Line> lines,
                                         Map<String, Long> committed) {
-        List<Violation> violations = new ArrayList<>();
+        List<RuleViolation> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long sum = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -34,27 +36,27 @@ public final class ReportCheck {
             String field = "beneficiaries[" + i + "]";
             sum += line.contributionCents();
             if (!seen.add(line.protocolNumber())) {
-                violations.add(new Violation(field + ".protocolNumber", "listed twice: " + line.protocolNumber()));
+                violations.add(new RuleViolation(field + ".protocolNumber", "listed twice: " + line.protocolNumber()));
             }
             Long owed = committed.get(line.protocolNumber());
             if (owed == null) {
-                violations.add(new Violation(field + ".protocolNumber", "beneficiary unknown: no grant under protocol "
+                violations.add(new RuleViolation(field + ".protocolNumber", "beneficiary unknown: no grant under protocol "
                         + line.protocolNumber() + " in this fund and municipality"));
             } else if (line.contributionCents() > owed) {
-                violations.add(new Violation(field + ".contributionPaid", Euro.format(line.contributionCents())
+                violations.add(new RuleViolation(field + ".contributionPaid", Euro.format(line.contributionCents())
                         + " is more than the " + Euro.format(owed) + " granted to " + line.protocolNumber()));
             }
         }
         if (sum != usedCents) {
-            violations.add(new Violation("used", Euro.format(usedCents) + " is not the sum of the contributions listed, "
+            violations.add(new RuleViolation("used", Euro.format(usedCents) + " is not the sum of the contributions listed, "
                     + Euro.format(sum)));
         }
         if (usedCents > availableCents) {
-            violations.add(new Violation("used", "paid more than available: " + Euro.format(usedCents) + " of "
+            violations.add(new RuleViolation("used", "paid more than available: " + Euro.format(usedCents) + " of "
                     + Euro.format(availableCents)));
         }
         if (usedCents + unspentCents != availableCents) {
-            violations.add(new Violation("unspent", "used " + Euro.format(usedCents) + " + unspent " + Euro.format(unspentCents)
+            violations.add(new RuleViolation("unspent", "used " + Euro.format(usedCents) + " + unspent " + Euro.format(unspentCents)
                     + " must equal the money available, " + Euro.format(availableCents)));
         }
         return violations;

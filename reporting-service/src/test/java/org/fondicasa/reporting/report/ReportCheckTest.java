@@ -1,6 +1,6 @@
 package org.fondicasa.reporting.report;
 
-import org.fondicasa.platform.web.Problem.Violation;
+import org.fondicasa.platform.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,10 +20,10 @@ class ReportCheckTest {
 
     @Test
     void every_inconsistency_is_listed() {
-        List<Violation> violations = ReportCheck.check(250_000, 300_000, 0, List.of(
+        List<RuleViolation> violations = ReportCheck.check(250_000, 300_000, 0, List.of(
                 new ReportCheck.Line("2026-0000000001", 120_000), new ReportCheck.Line("2026-0000000001", 100_000),
                 new ReportCheck.Line("2026-0000009999", 10_000)), committed);
-        assertThat(violations).extracting(Violation::message).containsExactly(
+        assertThat(violations).extracting(RuleViolation::message).containsExactly(
                 "€ 1.200,00 is more than the € 1.000,00 granted to 2026-0000000001",
                 "listed twice: 2026-0000000001",
                 "beneficiary unknown: no grant under protocol 2026-0000009999 in this fund and municipality",

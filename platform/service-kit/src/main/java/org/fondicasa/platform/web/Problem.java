@@ -1,6 +1,7 @@
 package org.fondicasa.platform.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.fondicasa.platform.domain.RuleViolation;
 
 import java.util.List;
 
@@ -13,6 +14,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** One thing wrong with the request: where ({@code field}, a JSON path or row) and why. */
     public record Violation(String field, String message) {
+
+        /** A broken domain rule, as the API reports it. */
+        public static Violation of(RuleViolation broken) {
+            return new Violation(broken.field(), broken.message());
+        }
     }
 
     public static String type(String slug) {

@@ -1,0 +1,24 @@
+package org.fondicasa.application;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.fondicasa.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The service's classes against the shared rules: see {@link ArchitectureRules} and the classes marked @DomainCore. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.fondicasa.application");
+
+    @Test
+    void the_domain_core_imports_no_framework() {
+        ArchitectureRules.domainCoreIsPlainJava().check(classes);
+    }
+
+    @Test
+    void resources_leave_the_outbox_to_services() {
+        ArchitectureRules.resourcesLeaveTheOutboxToServices().check(classes);
+    }
+}
