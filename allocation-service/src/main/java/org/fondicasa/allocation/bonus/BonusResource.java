@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.cofinancing.CofinancingDeclaration;
 import org.fondicasa.allocation.fund.Fund;
@@ -55,6 +58,8 @@ public class BonusResource {
     @RolesAllowed(REGION_OFFICER)
     @Operation(operationId = "simulateBonus", summary = "Simulate the bonus on the current COFIN declarations; nothing is published",
             description = "Distributes the bonus reserve as the publication would and stores it as a simulation; answers 201 with it. Needs a published split.")
+    @APIResponse(responseCode = "201", description = "The simulation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BonusView.class)))
     public Response simulate(@PathParam("code") String code) {
         return Response.status(201).entity(run(FundResource.require(code), BonusRun.Kind.SIMULATION)).build();
     }
@@ -65,6 +70,8 @@ public class BonusResource {
     @RolesAllowed(REGION_OFFICER)
     @Operation(operationId = "publishBonus", summary = "Publish the bonus (once); emits BonusPublished per entitled municipality",
             description = "Answers 201 with the bonus. Once per fund: 409 when it is published already or the split is not.")
+    @APIResponse(responseCode = "201", description = "The published bonus",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BonusView.class)))
     public Response publish(@PathParam("code") String code) {
         Fund fund = FundResource.require(code);
         if (BonusRun.published(code) != null) {

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
@@ -57,6 +60,8 @@ public class FundResource {
     @RolesAllowed(REGION_OFFICER)
     @Operation(operationId = "createFund", summary = "Create a fund with the legal act that set it and its rules; emits FundCreated",
             description = "Answers 201 with the fund. The code never changes; absent co-financing threshold and penalty rate take the defaults. 400 lists every invalid field, 409 when the code exists.")
+    @APIResponse(responseCode = "201", description = "The fund created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundView.class)))
     public Response create(@NotNull @Valid FundRequest request, UriInfo uri) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (request.bonusReserve().compareTo(request.amount()) > 0) {

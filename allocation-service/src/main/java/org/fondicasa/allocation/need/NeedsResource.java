@@ -14,6 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.allocation.municipality.Municipality;
@@ -47,6 +51,8 @@ public class NeedsResource {
     @Transactional
     @Operation(operationId = "replaceNeeds", summary = "Replace the fund's needs with [{istatCode, need}]; every bad row is listed and nothing is stored",
             description = "The body is a JSON array of {istatCode, need} or a CSV whose header is istat_code,need. The upload replaces the fund's needs whole; 400 lists every bad row, 409 once the split is published.")
+    // the body is read as text so that every bad row can be listed; the document says what it must hold
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = NeedView.class)))
     public List<NeedView> putJson(@PathParam("code") String code, String body) {
         List<Problem.Violation> violations = new ArrayList<>();
         List<NeedsUpload.Row> rows = new ArrayList<>();

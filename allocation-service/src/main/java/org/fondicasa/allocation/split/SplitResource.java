@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.Fund;
 import org.fondicasa.allocation.fund.FundResource;
@@ -58,6 +61,8 @@ public class SplitResource {
     @RolesAllowed(REGION_OFFICER)
     @Operation(operationId = "simulateSplit", summary = "Simulate the split on the current needs and rules; nothing is published",
             description = "Runs the split as the publication would and stores it as a simulation to compare; answers 201 with it.")
+    @APIResponse(responseCode = "201", description = "The simulation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SplitView.class)))
     public Response simulate(@PathParam("code") String code, UriInfo uri) {
         SplitView view = service.run(FundResource.require(code), AllocationRun.Kind.SIMULATION, caller.name());
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
@@ -122,6 +127,8 @@ public class SplitResource {
     @RolesAllowed(REGION_OFFICER)
     @Operation(operationId = "publishSplit", summary = "Compute and publish the split: immutable, with the hash of its inputs; emits SplitPublished per municipality",
             description = "Computed from the uploaded needs and the fund's rules; answers 201 with the published split. Once per fund: 409 when it is published already.")
+    @APIResponse(responseCode = "201", description = "The published split",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SplitView.class)))
     public Response publish(@PathParam("code") String code, UriInfo uri) {
         Fund fund = FundResource.require(code);
         requireNotPublished(code);
@@ -137,6 +144,8 @@ public class SplitResource {
     @Operation(operationId = "importPublishedSplit", summary = "Import the allocation as an act published it (CSV with istat_code and share or fincovid_eur); "
             + "the fund then shows what was allocated and the residual",
             description = "For an allocation decided outside the system: the rows must name Puglia municipalities and add up to at most the amount less the bonus reserve; ?source= names the act. Answers 201 with the split; 409 when one is published already.")
+    @APIResponse(responseCode = "201", description = "The published split as imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SplitView.class)))
     public Response importPublished(@PathParam("code") String code,
                                     @QueryParam("source") @NotBlank @Size(max = 200) String source,
                                     String csv, UriInfo uri) {

@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.application.award.Award;
 import org.fondicasa.application.award.AwardRequests;
@@ -64,6 +67,8 @@ public class ApplicationResource {
     @RolesAllowed({CITIZEN, DESK_OPERATOR})
     @Operation(operationId = "submitApplication", summary = "Apply: a citizen as themselves (the token's fiscal code), or a desk operator for a citizen (assisted)",
             description = "Answers 201 with the application: its protocol number and its assessment against the call's rules.")
+    @APIResponse(responseCode = "201", description = "The receipt: protocol number and place in line",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     public Response submit(@PathParam("id") UUID callId, @NotNull ApplicationForm form, @Context UriInfo uri) {
         Receipt receipt = applications.submit(callId, form, caller);
         return Response.created(uri.getBaseUriBuilder().path("applications/{p}").build(receipt.protocolNumber())).entity(receipt).build();

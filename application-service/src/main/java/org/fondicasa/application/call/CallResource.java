@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.time.RomeTime;
@@ -76,6 +79,8 @@ public class CallResource {
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
     @Operation(operationId = "publishCall", summary = "Publish a call: a municipality's operator for their municipality, the region for any or for a regional call",
             description = "Answers 201 with the call. Its budget names the fund sources it spends; its window is local time in Europe/Rome.")
+    @APIResponse(responseCode = "201", description = "The call published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallView.class)))
     public Response create(@Valid @NotNull CallRequest request, @Context UriInfo uri) {
         Call call = calls.create(request, caller);
         return Response.created(uri.getBaseUriBuilder().path("calls/{id}").build(call.id)).entity(view(call)).build();
