@@ -18,22 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.Fund;
 import org.fondicasa.allocation.fund.FundMunicipalityKey;
 import org.fondicasa.allocation.fund.FundResource;
-import org.fondicasa.platform.money.Euro;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.allocation.split.AllocationShare;
-import org.fondicasa.allocation.split.RunMunicipalityKey;
-import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.time.RomeTime;
-import org.fondicasa.platform.web.Problem;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,24 +40,22 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Tag(name = "Quotas (Fin_a, Fin_b, Fin_c)", description = "How each municipality divides its share among Fin_a, Fin_b and Fin_c, and the deadlines")
 public class QuotaResource {
 
-    static final DateTimeFormatter ITALIAN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
     static final String ISTAT = "[0-9]{6}";
     static final String ISTAT_MESSAGE = "must be a 6-digit ISTAT code";
 
-    private final Outbox outbox;
+    private final QuotaService quotas;
     private final Caller caller;
     private final Clock clock;
 
-    public QuotaResource(Outbox outbox, Caller caller, Clock clock) {
-        this.clock = clock;
-        this.outbox = outbox;
+    public QuotaResource(QuotaService quotas, Caller caller, Clock clock) {
+        this.quotas = quotas;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @PUT
     @Path("/municipalities/{istatCode}/quota")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @RolesAllowed(MUNICIPALITY_OPERATOR)
     @Operation(operationId = "declareQuota", summary = "Declare or revise Fin_a + Fin_b + Fin_c = share (before the deadline); emits QuotaDeclared",
             description = "An operator declares for their own municipality; each declaration is a new revision. The three parts must add up to the published share to the cent; after the deadline (or its extension) the answer is 409.")
@@ -71,34 +63,7 @@ public class QuotaResource {
                                           @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                                           @NotNull @Valid QuotaRequest request) {
         caller.requireMunicipality(istatCode);
-        Fund fund = FundResource.require(code);
-        BigDecimal share = publishedShare(fund, istatCode);
-        OffsetDateTime deadline = deadline(fund, istatCode);
-        if (deadline != null && OffsetDateTime.now(clock).isAfter(deadline)) {
-            throw new ProblemException(409, "deadline-passed", "The deadline has passed",
-                    "Quota declarations for fund " + code + " closed on " + rome(deadline) + " (Europe/Rome); "
-                            + "only the region can extend the deadline for municipality " + istatCode, List.of());
-        }
-        List<Problem.Violation> violations = QuotaRule.check(Euro.toCents(share), Euro.toCents(request.finA()),
-                Euro.toCents(request.finB()), Euro.toCents(request.finC()), fund.legalAct).stream().map(Problem.Violation::of).toList();
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid("The declaration does not split the share of " + Euro.format(share), violations);
-        }
-        QuotaDeclaration previous = QuotaDeclaration.latest(code, istatCode);
-        QuotaDeclaration d = new QuotaDeclaration();
-        d.fundCode = code;
-        d.istatCode = istatCode;
-        d.revision = previous == null ? 1 : previous.revision + 1;
-        d.share = share;
-        d.finA = request.finA().setScale(2, RoundingMode.UNNECESSARY);
-        d.finB = request.finB().setScale(2, RoundingMode.UNNECESSARY);
-        d.finC = request.finC().setScale(2, RoundingMode.UNNECESSARY);
-        d.declaredAt = OffsetDateTime.now(clock);
-        d.declaredBy = caller.name();
-        d.persist();
-        outbox.publishForMunicipality(QuotaDeclared.TYPE, QuotaDeclared.VERSION, istatCode, new QuotaDeclared(code, istatCode,
-                d.revision, share.toPlainString(), d.finA.toPlainString(), d.finB.toPlainString(), d.finC.toPlainString()));
-        return QuotaViews.Declaration.of(d);
+        return QuotaViews.Declaration.of(quotas.declare(FundResource.require(code), istatCode, request, caller.name()));
     }
 
     @GET
@@ -165,7 +130,7 @@ public class QuotaResource {
             description = "Per municipality with a share: declared, pending or late against its deadline, with the totals of Fin_a, Fin_b and Fin_c.")
     public QuotaViews.Overview overview(@PathParam("code") String code) {
         Fund fund = FundResource.require(code);
-        AllocationRun run = requirePublished(fund);
+        AllocationRun run = QuotaService.requirePublished(fund);
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<QuotaViews.Line> lines = new ArrayList<>();
         BigDecimal totalShare = zero();
@@ -180,7 +145,7 @@ public class QuotaResource {
             }
             totalShare = totalShare.add(s.share);
             QuotaDeclaration d = QuotaDeclaration.latest(code, s.istatCode);
-            OffsetDateTime deadline = deadline(fund, s.istatCode);
+            OffsetDateTime deadline = QuotaService.deadline(fund, s.istatCode);
             QuotaViews.Status status;
             if (d != null) {
                 status = QuotaViews.Status.DECLARED;
@@ -198,32 +163,6 @@ public class QuotaResource {
         }
         return new QuotaViews.Overview(code, fund.quotaDeadline, lines.size(), declared, lines.size() - declared - late, late,
                 totalShare, a, b, c, lines);
-    }
-
-    private static BigDecimal publishedShare(Fund fund, String istatCode) {
-        AllocationRun run = requirePublished(fund);
-        AllocationShare share = AllocationShare.findById(new RunMunicipalityKey(run.id, istatCode));
-        if (share == null || share.excluded || share.share.signum() == 0) {
-            throw ProblemException.notFound("Municipality " + istatCode + " has no share in fund " + fund.code);
-        }
-        return share.share;
-    }
-
-    private static AllocationRun requirePublished(Fund fund) {
-        AllocationRun run = AllocationRun.published(fund.code);
-        if (run == null) {
-            throw ProblemException.conflict("The allocation of fund " + fund.code + " is not published yet");
-        }
-        return run;
-    }
-
-    private static OffsetDateTime deadline(Fund fund, String istatCode) {
-        DeadlineExtension e = DeadlineExtension.findById(new FundMunicipalityKey(fund.code, istatCode));
-        return e != null ? e.deadline : fund.quotaDeadline;
-    }
-
-    static String rome(OffsetDateTime instant) {
-        return instant.atZoneSameInstant(RomeTime.ZONE).format(ITALIAN);
     }
 
     private static BigDecimal zero() {

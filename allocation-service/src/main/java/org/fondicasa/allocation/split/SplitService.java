@@ -5,6 +5,8 @@ import org.fondicasa.allocation.fund.Fund;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.allocation.need.FundNeed;
 import org.fondicasa.allocation.penalty.RecordedPenalty;
+import org.fondicasa.events.allocation.SplitPublished;
+import org.fondicasa.events.allocation.SplitSimulated;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.web.ProblemException;
 
@@ -76,9 +78,8 @@ public class SplitService {
         }
         List<AllocationShare> stored = AllocationShare.of(run.id);
         if (kind == AllocationRun.Kind.SIMULATION) {
-            outbox.publish(SplitSimulated.TYPE, SplitSimulated.VERSION, null, fund.code, new SplitSimulated(fund.code,
-                    run.id.toString(), run.amount.toPlainString(), run.bonusReserve.toPlainString(),
-                    run.allocated.toPlainString(), run.residual.toPlainString(), run.inputsHash));
+            outbox.publish(new SplitSimulated(fund.code, run.id.toString(), run.amount.toPlainString(),
+                    run.bonusReserve.toPlainString(), run.allocated.toPlainString(), run.residual.toPlainString(), run.inputsHash));
         } else {
             announce(fund, run, stored);
         }
@@ -89,9 +90,8 @@ public class SplitService {
     public void announce(Fund fund, AllocationRun run, List<AllocationShare> shares) {
         for (AllocationShare s : shares) {
             if (!s.excluded && s.share.signum() > 0) {
-                outbox.publishForMunicipality(SplitPublished.TYPE, SplitPublished.VERSION, s.istatCode,
-                        new SplitPublished(fund.code, s.istatCode, s.share.toPlainString(),
-                                s.need == null ? null : s.need.toPlainString(), fund.legalAct, run.id.toString(), run.source));
+                outbox.publish(new SplitPublished(fund.code, s.istatCode, s.share.toPlainString(),
+                        s.need == null ? null : s.need.toPlainString(), fund.legalAct, run.id.toString(), run.source));
             }
         }
     }

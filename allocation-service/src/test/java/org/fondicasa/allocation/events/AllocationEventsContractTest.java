@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.fondicasa.events.allocation.SplitPublished;
+import org.fondicasa.platform.events.EventData;
 import org.fondicasa.platform.events.EventSchemas;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,10 @@ class AllocationEventsContractTest {
         assertThat(ours.get(0).key()).isEqualTo(fund);
 
         assertThat(mapper.readTree(ours.get(1).value()).get("type").asText()).isEqualTo("SplitPublished");
+        // what a consumer reads back: the record of the contract, keyed as the producer keyed it
+        SplitPublished split = EventData.read(mapper.readTree(ours.get(1).value()).get("data"), SplitPublished.class);
+        assertThat(split.share()).isEqualTo("1000.00");
+        assertThat(split.eventKey()).isEqualTo(ours.get(1).key()).isEqualTo("110003");
         List<ConsumerRecord<String, String>> cofin = ours.subList(2, 5);
         assertThat(cofin).allSatisfy(r -> assertThat(r.key()).isEqualTo("110003"));
         assertThat(cofin.stream().map(r -> {

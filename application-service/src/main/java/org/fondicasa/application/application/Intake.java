@@ -10,6 +10,8 @@ import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.CallSnapshots;
 import org.fondicasa.application.eligibility.Assessment;
 import org.fondicasa.application.eligibility.Eligibility;
+import org.fondicasa.events.application.ApplicationAssessed;
+import org.fondicasa.events.application.ApplicationReceived;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.time.RomeTime;
@@ -19,9 +21,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The click-day path: one short transaction that appends the application, its household's claims on the call and
@@ -112,56 +112,21 @@ public class Intake {
 
     private void publish(Accepted a, String protocol, long seq, ApplicationStatus status, OffsetDateTime receivedAt) {
         CallSnapshots.Snapshot call = a.call();
-        Map<String, Object> received = head(call, protocol);
-        received.put("receivedAt", receivedAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
-        received.put("placeInLine", seq);
-        received.put("assisted", a.assisted());
-        Outbox.Event receivedEvent = new Outbox.Event("ApplicationReceived", 1, call.istatCode(), call.eventKey(), received);
         Assessment as = a.assessment();
-        Map<String, Object> assessed = head(call, protocol);
-        assessed.put("eligible", as.eligible());
-        assessed.put("status", status.name());
-        if (as.band() != null) {
-            assessed.put("band", as.band().name());
-        }
-        assessed.put("householdSize", as.householdSize());
-        assessed.put("dependentChildren", as.dependentChildren());
-        if (a.form().isee() != null) {
-            assessed.put("isee", a.form().isee().setScale(2).toPlainString());
-        }
-        putEuro(assessed, "referenceIncome", as.referenceIncomeCents());
-        putEuro(assessed, "conventionalIncome", as.conventionalIncomeCents());
-        putEuro(assessed, "annualRent", as.annualRentCents());
-        if (as.monthsCounted() != null) {
-            assessed.put("months", as.monthsCounted());
-        }
-        if (as.incidencePercent() != null) {
-            assessed.put("incidence", as.incidencePercent().toPlainString());
-        }
-        assessed.put("need", Euro.ofCents(as.needCents()).toPlainString());
-        assessed.put("failedRules", as.failures().stream().map(c -> c.rule()).toList());
-        outbox.publishAll(List.of(receivedEvent, new Outbox.Event("ApplicationAssessed", 1, call.istatCode(), call.eventKey(), assessed)));
+        outbox.publishAll(List.of(
+                new ApplicationReceived(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(), protocol,
+                        receivedAt.withOffsetSameInstant(ZoneOffset.UTC).toString(), seq, a.assisted()),
+                new ApplicationAssessed(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(), protocol,
+                        as.eligible(), status.name(), as.band() == null ? null : as.band().name(), as.householdSize(),
+                        as.dependentChildren(), a.form().isee() == null ? null : a.form().isee().setScale(2).toPlainString(),
+                        euro(as.referenceIncomeCents()), euro(as.conventionalIncomeCents()), euro(as.annualRentCents()),
+                        as.monthsCounted(), as.incidencePercent() == null ? null : as.incidencePercent().toPlainString(),
+                        Euro.ofCents(as.needCents()).toPlainString(), as.failures().stream().map(c -> c.rule()).toList())));
     }
 
-    /** Identifies the application on internal topics without personal data: the protocol number, never a name or code. */
-    public static Map<String, Object> head(CallSnapshots.Snapshot call, String protocol) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("callId", call.id().toString());
-        data.put("kind", call.kind().name());
-        if (call.istatCode() != null) {
-            data.put("istatCode", call.istatCode());
-        }
-        if (call.fundCode() != null) {
-            data.put("fundCode", call.fundCode());
-        }
-        data.put("protocolNumber", protocol);
-        return data;
-    }
-
-    private static void putEuro(Map<String, Object> data, String field, Long cents) {
-        if (cents != null) {
-            data.put(field, Euro.ofCents(cents).toPlainString());
-        }
+    /** An optional amount of the assessment, absent from the event when there is none. */
+    private static String euro(Long cents) {
+        return cents == null ? null : Euro.ofCents(cents).toPlainString();
     }
 
     private String json(Object value) {

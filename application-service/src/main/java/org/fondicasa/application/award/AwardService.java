@@ -13,6 +13,11 @@ import org.fondicasa.application.call.CallMoney;
 import org.fondicasa.application.call.CallService;
 import org.fondicasa.application.call.CallSnapshots;
 import org.fondicasa.application.metrics.BusinessMetrics;
+import org.fondicasa.events.application.ApplicationNotFunded;
+import org.fondicasa.events.application.ApplicationWithdrawn;
+import org.fondicasa.events.application.ContributionGranted;
+import org.fondicasa.events.application.ContributionPaid;
+import org.fondicasa.events.application.ContributionRevoked;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
@@ -25,7 +30,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -81,14 +85,10 @@ public class AwardService {
         boolean complete = award.amount.compareTo(application.need) >= 0
                 || snapshots.of(application.callId).kind().funding() == CallKind.Funding.ASSESSED;
         application.moveTo(complete ? ApplicationStatus.GRANTED : ApplicationStatus.PARTIALLY_GRANTED, now);
-        Map<String, Object> data = head(application);
-        data.put("amount", Euro.ofCents(cents).toPlainString());
-        data.put("total", award.amount.toPlainString());
-        data.put("need", application.need.toPlainString());
-        data.put("partial", !complete);
-        data.put("explanation", explanation);
-        publish("ContributionGranted", application, data);
         CallSnapshots.Snapshot call = snapshots.of(application.callId);
+        outbox.publish(new ContributionGranted(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(),
+                application.protocolNumber, Euro.ofCents(cents).toPlainString(), award.amount.toPlainString(),
+                application.need.toPlainString(), !complete, explanation));
         metrics.granted(call.kind().name(), call.fundCode(), Euro.ofCents(cents));
         return award;
     }
@@ -138,12 +138,10 @@ public class AwardService {
         award.paidBy = caller.name();
         award.status = Award.Status.PAID;
         application.moveTo(ApplicationStatus.PAID, OffsetDateTime.now(clock));
-        Map<String, Object> data = head(application);
-        data.put("amount", award.amount.toPlainString());
-        data.put("withheld", withheld.toPlainString());
-        data.put("paid", award.paidAmount.toPlainString());
-        data.put("paidAt", award.paidAt.withOffsetSameInstant(ZoneOffset.UTC).toString());
-        publish("ContributionPaid", application, data);
+        CallSnapshots.Snapshot call = snapshots.of(application.callId);
+        outbox.publish(new ContributionPaid(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(),
+                application.protocolNumber, award.amount.toPlainString(), withheld.toPlainString(), award.paidAmount.toPlainString(),
+                award.paidAt.withOffsetSameInstant(ZoneOffset.UTC).toString()));
         return award;
     }
 
@@ -169,7 +167,9 @@ public class AwardService {
             return;
         }
         application.moveTo(ApplicationStatus.WITHDRAWN, OffsetDateTime.now(clock));
-        publish("ApplicationWithdrawn", application, head(application));
+        CallSnapshots.Snapshot call = snapshots.of(application.callId);
+        outbox.publish(new ApplicationWithdrawn(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(),
+                application.protocolNumber));
     }
 
     /** The social worker's assessment of a hardship application (seed 002 art. 6, 8, 10): grant the amount, or refuse. */
@@ -204,9 +204,8 @@ public class AwardService {
                 + " (at most " + Euro.format(application.need) + "): " + assessment.report().strip();
         if (amount.signum() == 0) {
             application.moveTo(ApplicationStatus.NOT_FUNDED, OffsetDateTime.now(clock));
-            Map<String, Object> data = head(application);
-            data.put("reason", "social worker's assessment: no grant");
-            publish("ApplicationNotFunded", application, data);
+            outbox.publish(new ApplicationNotFunded(call.id.toString(), call.kind.name(), call.istatCode, call.fundCode,
+                    application.protocolNumber, "social worker's assessment: no grant"));
         } else {
             grant(application, Euro.toCents(amount), explanation, caller.name());
         }
@@ -225,11 +224,9 @@ public class AwardService {
         award.revokedBy = by;
         award.revocationReason = reason;
         application.moveTo(next, OffsetDateTime.now(clock));
-        Map<String, Object> data = head(application);
-        data.put("amount", award.amount.toPlainString());
-        data.put("reason", reason);
-        publish("ContributionRevoked", application, data);
         CallSnapshots.Snapshot call = snapshots.of(application.callId);
+        outbox.publish(new ContributionRevoked(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(),
+                application.protocolNumber, award.amount.toPlainString(), reason));
         metrics.revoked(call.kind().name(), call.fundCode(), award.amount);
         return award;
     }
@@ -242,14 +239,6 @@ public class AwardService {
         }
         calls.requireManager(caller, calls.require(application.callId));
         return application;
-    }
-
-    private Map<String, Object> head(Application application) {
-        return Intake.head(snapshots.of(application.callId), application.protocolNumber);
-    }
-
-    private void publish(String type, Application application, Map<String, Object> data) {
-        outbox.publish(type, 1, snapshots.of(application.callId).istatCode(), snapshots.of(application.callId).eventKey(), data);
     }
 
     private String iban(Application application) {

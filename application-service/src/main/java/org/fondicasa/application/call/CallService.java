@@ -11,6 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import org.fondicasa.application.budget.BudgetSource;
+import org.fondicasa.events.application.CallBudgetIncreased;
+import org.fondicasa.events.application.CallClosed;
+import org.fondicasa.events.application.CallOpened;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.security.Roles;
@@ -23,9 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Creates calls, tops up their budget and closes them, each change with its event in the same transaction. */
@@ -121,12 +122,9 @@ public class CallService {
             entry.persist();
             total = total.add(entry.amount);
         }
-        Map<String, Object> data = base(call);
-        data.put("title", call.title);
-        data.put("opensAt", call.opensAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString());
-        data.put("closesAt", call.closesAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString());
-        data.put("budget", total.toPlainString());
-        outbox.publish("CallOpened", 1, call.istatCode, call.eventKey(), data);
+        outbox.publish(new CallOpened(call.id.toString(), call.kind.name(), call.istatCode, call.fundCode, call.legalAct, call.title,
+                call.opensAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString(),
+                call.closesAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString(), total.toPlainString()));
         return call;
     }
 
@@ -146,12 +144,8 @@ public class CallService {
         entry.recordedBy = caller.name();
         entry.recordedAt = OffsetDateTime.now(clock);
         entry.persist();
-        Map<String, Object> data = base(call);
-        data.put("source", entry.source);
-        data.put("amount", entry.amount.toPlainString());
-        data.put("budget", money.budget(callId).toPlainString());
-        data.put("legalRef", entry.legalRef);
-        outbox.publish("CallBudgetIncreased", 1, call.istatCode, call.eventKey(), data);
+        outbox.publish(new CallBudgetIncreased(call.id.toString(), call.kind.name(), call.istatCode, call.fundCode, call.legalAct,
+                entry.source, entry.amount.toPlainString(), money.budget(callId).toPlainString(), entry.legalRef));
     }
 
     /**
@@ -184,31 +178,12 @@ public class CallService {
         BigDecimal committed = money.committed(callId);
         call.closedAt = OffsetDateTime.now(clock);
         call.unspent = budget.subtract(committed);
-        Map<String, Object> data = base(call);
         @SuppressWarnings("unchecked")
         List<String> sources = em.createNativeQuery("select distinct source from call_budget_entry where call_id = ?1 order by source")
                 .setParameter(1, callId).getResultList();
-        data.put("budgetSource", String.join("+", sources));
-        data.put("budget", budget.toPlainString());
-        data.put("committed", committed.toPlainString());
-        data.put("unspent", call.unspent.toPlainString());
-        outbox.publish("CallClosed", 1, call.istatCode, call.eventKey(), data);
+        outbox.publish(new CallClosed(call.id.toString(), call.kind.name(), call.istatCode, call.fundCode, call.legalAct,
+                String.join("+", sources), budget.toPlainString(), committed.toPlainString(), call.unspent.toPlainString()));
         return call;
-    }
-
-    /** The identifying part of every call event: no personal data, ever. */
-    public static Map<String, Object> base(Call call) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("callId", call.id.toString());
-        data.put("kind", call.kind.name());
-        if (call.istatCode != null) {
-            data.put("istatCode", call.istatCode);
-        }
-        if (call.fundCode != null) {
-            data.put("fundCode", call.fundCode);
-        }
-        data.put("legalAct", call.legalAct);
-        return data;
     }
 
     private CallRules parseRules(JsonNode json, List<Violation> violations) {

@@ -1,19 +1,26 @@
 package org.fondicasa.application.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.application.budget.BudgetSource;
-import org.fondicasa.platform.events.EventEnvelope;
+import org.fondicasa.events.allocation.AllocationEvent;
+import org.fondicasa.events.allocation.BonusPublished;
+import org.fondicasa.events.allocation.CofinancingDeclared;
+import org.fondicasa.events.allocation.FundCreated;
+import org.fondicasa.events.allocation.PenaltyRecorded;
+import org.fondicasa.events.allocation.QuotaDeclared;
+import org.fondicasa.events.allocation.SavingsMoved;
+import org.fondicasa.events.allocation.SplitPublished;
+import org.fondicasa.events.allocation.SplitSimulated;
 import org.fondicasa.platform.events.IdempotentConsumer;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-import static org.fondicasa.platform.events.EventData.euro;
-import static org.fondicasa.platform.events.EventData.integer;
-import static org.fondicasa.platform.events.EventData.text;
+import static org.fondicasa.platform.events.EventData.requireEuro;
+import static org.fondicasa.platform.events.EventData.requireInteger;
+import static org.fondicasa.platform.events.EventData.requireText;
 
 /** Keeps each municipality's call budget sources in step with allocation-service, each event at most once. */
 @ApplicationScoped
@@ -30,46 +37,64 @@ public class AllocationEventsListener {
     @Incoming("allocation-events")
     @Blocking
     public void onEvent(String payload) {
-        consumer.consume(CONSUMER, payload, this::apply);
+        consumer.consume(CONSUMER, payload, AllocationEvent.CATALOG, (envelope, event) -> event.accept(new Budgets()));
     }
 
-    void apply(EventEnvelope event) {
-        switch (event.type()) {
-            case "CofinancingDeclared" -> cofinancingDeclared(event.data());
-            case "QuotaDeclared" -> quotaDeclared(event.data());
-            case "BonusPublished" -> bonusPublished(event.data());
-            default -> {
-                // other allocation events do not change what calls may spend
-            }
+    /** Quotas, co-financing and bonus set what calls may spend; the other allocation events do not. */
+    private static final class Budgets implements AllocationEvent.Handler {
+
+        /** The ordinary call's budget sources of the municipality: Fin_base, Fin_c, QEmi, QSmine and COFIN. */
+        @Override
+        public void cofinancingDeclared(CofinancingDeclared event) {
+            String fund = requireText(event.fundCode(), "fundCode");
+            String istat = requireText(event.istatCode(), "istatCode");
+            int revision = requireInteger(event.revision(), "revision");
+            String evidence = event.deliberationNumber() != null
+                    ? "municipal deliberation " + event.deliberationNumber() + " of "
+                    + (event.deliberationDate() != null ? event.deliberationDate() : "?")
+                    + ", " + (event.budgetChapter() != null ? event.budgetChapter() : "no budget chapter")
+                    : "declared by the municipality, deliberation pending";
+            upsert(fund, istat, "Fin_base", revision, requireEuro(event.finBase(), "finBase"), "published split of fund " + fund);
+            upsert(fund, istat, "Fin_c", revision, requireEuro(event.finC(), "finC"), "quota declared by the municipality");
+            upsert(fund, istat, "QEmi", revision, requireEuro(event.qEmi(), "qEmi"), "arrears money redirected by the municipality");
+            upsert(fund, istat, "QSmine", revision, requireEuro(event.qSmine(), "qSmine"), "earlier arrears leftovers (Annex E)");
+            upsert(fund, istat, "COFIN", revision, requireEuro(event.cofin(), "cofin"), evidence);
         }
-    }
 
-    /** The ordinary call's budget sources of the municipality: Fin_base, Fin_c, QEmi, QSmine and COFIN. */
-    private void cofinancingDeclared(JsonNode data) {
-        String fund = text(data, "fundCode");
-        String istat = text(data, "istatCode");
-        int revision = integer(data, "revision");
-        String evidence = data.hasNonNull("deliberationNumber")
-                ? "municipal deliberation " + text(data, "deliberationNumber") + " of " + data.path("deliberationDate").asText("?")
-                + ", " + data.path("budgetChapter").asText("no budget chapter")
-                : "declared by the municipality, deliberation pending";
-        upsert(fund, istat, "Fin_base", revision, euro(data, "finBase"), "published split of fund " + fund);
-        upsert(fund, istat, "Fin_c", revision, euro(data, "finC"), "quota declared by the municipality");
-        upsert(fund, istat, "QEmi", revision, euro(data, "qEmi"), "arrears money redirected by the municipality");
-        upsert(fund, istat, "QSmine", revision, euro(data, "qSmine"), "earlier arrears leftovers (Annex E)");
-        upsert(fund, istat, "COFIN", revision, euro(data, "cofin"), evidence);
-    }
+        /** Fin_a is the budget of the municipality's COVID rent emergency call (DOMAIN §1.4). */
+        @Override
+        public void quotaDeclared(QuotaDeclared event) {
+            upsert(requireText(event.fundCode(), "fundCode"), requireText(event.istatCode(), "istatCode"), "Fin_a",
+                    requireInteger(event.revision(), "revision"), requireEuro(event.finA(), "finA"),
+                    "Fin_a declared by the municipality");
+        }
 
-    /** Fin_a is the budget of the municipality's COVID rent emergency call (DOMAIN §1.4). */
-    private void quotaDeclared(JsonNode data) {
-        upsert(text(data, "fundCode"), text(data, "istatCode"), "Fin_a", integer(data, "revision"), euro(data, "finA"),
-                "Fin_a declared by the municipality");
-    }
+        /** The co-financing bonus adds to the ordinary call's budget (DOMAIN §1.3); it is published once. */
+        @Override
+        public void bonusPublished(BonusPublished event) {
+            upsert(requireText(event.fundCode(), "fundCode"), requireText(event.istatCode(), "istatCode"), "bonus", 1,
+                    requireEuro(event.bonus(), "bonus"), "premialità published by " + requireText(event.legalAct(), "legalAct"));
+        }
 
-    /** The co-financing bonus adds to the ordinary call's budget (DOMAIN §1.3); it is published once. */
-    private void bonusPublished(JsonNode data) {
-        upsert(text(data, "fundCode"), text(data, "istatCode"), "bonus", 1, euro(data, "bonus"),
-                "premialità published by " + text(data, "legalAct"));
+        @Override
+        public void fundCreated(FundCreated event) {
+        }
+
+        @Override
+        public void splitSimulated(SplitSimulated event) {
+        }
+
+        @Override
+        public void splitPublished(SplitPublished event) {
+        }
+
+        @Override
+        public void penaltyRecorded(PenaltyRecorded event) {
+        }
+
+        @Override
+        public void savingsMoved(SavingsMoved event) {
+        }
     }
 
     private static void upsert(String fund, String istat, String kind, int revision, BigDecimal amount, String legalRef) {

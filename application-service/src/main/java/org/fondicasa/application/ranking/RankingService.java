@@ -16,6 +16,7 @@ import org.fondicasa.application.call.CallMoney;
 import org.fondicasa.application.call.CallRules;
 import org.fondicasa.application.call.CallService;
 import org.fondicasa.application.eligibility.Band;
+import org.fondicasa.events.application.RankingPublished;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
@@ -74,7 +75,7 @@ public class RankingService {
         RankingRun run = save(call, computed, true, caller);
         Map<String, Application> byProtocol = computed.applications.stream()
                 .collect(Collectors.toMap(a -> a.protocolNumber, Function.identity()));
-        long funded = 0;
+        int funded = 0;
         for (Ranking.Entry entry : computed.result.entries()) {
             Application application = byProtocol.get(entry.candidate().protocolNumber());
             if (entry.contributionCents() > 0) {
@@ -84,17 +85,10 @@ public class RankingService {
                 application.moveTo(ApplicationStatus.NOT_FUNDED, OffsetDateTime.now(clock));
             }
         }
-        Map<String, Object> data = CallService.base(call);
-        data.put("runId", run.id.toString());
-        data.put("strategy", run.strategy);
-        data.put("budget", run.budget.toPlainString());
-        data.put("committed", run.committed.toPlainString());
-        data.put("ranked", computed.result.entries().size());
-        data.put("funded", funded);
-        data.put("bandA", computed.result.entries().stream().filter(e -> e.candidate().band() == Band.A).count());
-        data.put("bandB", computed.result.entries().stream().filter(e -> e.candidate().band() == Band.B).count());
-        data.put("excluded", computed.excluded.size());
-        outbox.publish("RankingPublished", 1, call.istatCode, call.eventKey(), data);
+        outbox.publish(new RankingPublished(call.id.toString(), call.kind.name(), call.istatCode, call.fundCode, call.legalAct,
+                run.id.toString(), run.strategy, run.budget.toPlainString(), run.committed.toPlainString(),
+                computed.result.entries().size(), funded, count(computed, Band.A), count(computed, Band.B),
+                computed.excluded.size()));
         return view(run);
     }
 
@@ -113,6 +107,10 @@ public class RankingService {
         return new RankingView(view.runId(), view.callId(), view.published(), view.strategy(), view.budget(), view.committed(),
                 view.createdAt(), view.entries().stream().filter(e -> own.contains(e.protocolNumber())).toList(),
                 view.excluded().stream().filter(e -> own.contains(e.protocolNumber())).toList());
+    }
+
+    private static int count(Computed computed, Band band) {
+        return (int) computed.result.entries().stream().filter(e -> e.candidate().band() == band).count();
     }
 
     private record Computed(Ranking.Result result, List<Application> applications, List<RankingView.Excluded> excluded,

@@ -5,11 +5,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.fondicasa.events.reporting.DashboardFundUpdated;
 import org.fondicasa.platform.events.Outbox;
 import org.jboss.logging.Logger;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Every couple of seconds, the funds whose figures changed are recomputed once and sent to the live stream (SSE) and,
@@ -43,7 +41,7 @@ public class DashboardFeed {
             try {
                 FundDashboard dashboard = QuarkusTransaction.requiringNew().call(() -> {
                     FundDashboard computed = dashboards.fund(fund);
-                    outbox.publishAll(java.util.List.of(new Outbox.Event("DashboardFundUpdated", 1, null, fund, summary(computed), TOPIC)));
+                    outbox.publishTo(TOPIC, summary(computed));
                     return computed;
                 });
                 live.onNext(dashboard);
@@ -54,24 +52,10 @@ public class DashboardFeed {
         }
     }
 
-    private static Map<String, Object> summary(FundDashboard d) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("fundCode", d.fundCode());
-        data.put("municipalities", d.municipalities());
-        data.put("quotasDeclared", d.quotasDeclared());
-        data.put("reportsSubmitted", d.reportsSubmitted());
-        data.put("reportsLate", d.reportsLate());
-        data.put("reportsMissing", d.reportsMissing());
-        data.put("callsOpen", d.callsOpen());
-        data.put("callsClosed", d.callsClosed());
-        data.put("applications", d.applications());
-        data.put("eligible", d.eligible());
-        data.put("share", d.share().toPlainString());
-        data.put("granted", d.granted().toPlainString());
-        data.put("paid", d.paid().toPlainString());
-        data.put("unspent", d.unspent().toPlainString());
-        data.put("movedToHousingAgencies", d.movedToHousingAgencies().toPlainString());
-        data.put("computedAt", d.computedAt().toString());
-        return data;
+    private static DashboardFundUpdated summary(FundDashboard d) {
+        return new DashboardFundUpdated(d.fundCode(), d.municipalities(), d.quotasDeclared(), d.reportsSubmitted(),
+                d.reportsLate(), d.reportsMissing(), d.callsOpen(), d.callsClosed(), d.applications(), d.eligible(),
+                d.share().toPlainString(), d.granted().toPlainString(), d.paid().toPlainString(), d.unspent().toPlainString(),
+                d.movedToHousingAgencies().toPlainString(), d.computedAt().toString());
     }
 }

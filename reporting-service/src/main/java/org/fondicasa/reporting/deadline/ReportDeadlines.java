@@ -3,6 +3,7 @@ package org.fondicasa.reporting.deadline;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.fondicasa.events.reporting.ReportMissing;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.time.RomeTime;
@@ -15,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,13 +80,8 @@ public class ReportDeadlines {
             missing.available = Euro.ofCents(available);
             missing.markedAt = OffsetDateTime.now(clock);
             missing.persist();
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("fundCode", fundCode);
-            data.put("istatCode", istat);
-            data.put("budgetSource", "Fin_a");
-            data.put("available", missing.available.toPlainString());
-            data.put("deadline", fund.reportDeadline.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString());
-            outbox.publishForMunicipality("ReportMissing", 1, istat, data);
+            outbox.publish(new ReportMissing(fundCode, istat, "Fin_a", missing.available.toPlainString(),
+                    fund.reportDeadline.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString()));
             marked.add(missing);
         }
         return marked;

@@ -1,18 +1,28 @@
 package org.fondicasa.reporting.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fondicasa.events.allocation.AllocationEvent;
+import org.fondicasa.events.allocation.BonusPublished;
+import org.fondicasa.events.allocation.CofinancingDeclared;
+import org.fondicasa.events.allocation.FundCreated;
+import org.fondicasa.events.allocation.PenaltyRecorded;
+import org.fondicasa.events.allocation.QuotaDeclared;
+import org.fondicasa.events.allocation.SavingsMoved;
+import org.fondicasa.events.allocation.SplitPublished;
+import org.fondicasa.events.allocation.SplitSimulated;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
 import org.fondicasa.reporting.dashboard.DashboardChanges;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.Ledger;
 
-import static org.fondicasa.platform.events.EventData.euro;
-import static org.fondicasa.platform.events.EventData.integer;
-import static org.fondicasa.platform.events.EventData.text;
+import java.time.OffsetDateTime;
+
+import static org.fondicasa.platform.events.EventData.requireEuro;
+import static org.fondicasa.platform.events.EventData.requireInteger;
+import static org.fondicasa.platform.events.EventData.requireText;
 
 /** Turns allocation-service's events into ledger figures, each event at most once. */
 @ApplicationScoped
@@ -31,60 +41,99 @@ public class AllocationEventsListener {
     @Incoming("allocation-events")
     @Blocking
     public void onEvent(String payload) {
-        consumer.consume(CONSUMER, payload, this::apply);
+        consumer.consume(CONSUMER, payload, AllocationEvent.CATALOG, this::apply);
     }
 
-    void apply(EventEnvelope event) {
-        JsonNode data = event.data();
-        if (data.hasNonNull("fundCode")) {
-            changes.touched(text(data, "fundCode"));
+    void apply(EventEnvelope envelope, AllocationEvent event) {
+        if (event.fundCode() != null) {
+            changes.touched(event.fundCode());
         }
-        switch (event.type()) {
-            case "FundCreated" -> fundCreated(data);
-            case "SplitPublished" -> record(event, data, Ledger.Kind.SHARE, 0, "share", "published split, " + text(data, "legalAct"));
-            case "QuotaDeclared" -> {
-                int revision = integer(data, "revision");
-                record(event, data, Ledger.Kind.FIN_A, revision, "finA", "quota declared by the municipality");
-                record(event, data, Ledger.Kind.FIN_B, revision, "finB", "quota declared by the municipality");
-                record(event, data, Ledger.Kind.FIN_C, revision, "finC", "quota declared by the municipality");
+        event.accept(new Figures(envelope));
+    }
+
+    /** The money figures each event declares or moves, keyed by the event that said so. */
+    private static final class Figures implements AllocationEvent.Handler {
+
+        private final EventEnvelope envelope;
+
+        Figures(EventEnvelope envelope) {
+            this.envelope = envelope;
+        }
+
+        @Override
+        public void fundCreated(FundCreated event) {
+            String code = requireText(event.fundCode(), "fundCode");
+            if (KnownFund.findById(code) != null) {
+                return;
             }
-            case "CofinancingDeclared" -> cofinancingDeclared(event, data);
-            case "BonusPublished" -> record(event, data, Ledger.Kind.BONUS, 0, "bonus", "premialità, " + text(data, "legalAct"));
-            case "SavingsMoved" -> record(event, data, "FIN_B".equals(text(data, "destination"))
-                    ? Ledger.Kind.MOVED_TO_FIN_B : Ledger.Kind.MOVED_TO_HOUSING_AGENCIES, 0, "amount", text(data, "legalRef"));
-            default -> {
-                // other types on this topic do not move ledger money
-            }
+            KnownFund fund = new KnownFund();
+            fund.code = code;
+            fund.title = requireText(event.title(), "title");
+            fund.legalAct = requireText(event.legalAct(), "legalAct");
+            fund.year = requireInteger(event.year(), "year");
+            fund.amount = requireEuro(event.amount(), "amount");
+            fund.reportDeadline = event.reportDeadline() != null ? OffsetDateTime.parse(event.reportDeadline()) : null;
+            fund.persist();
         }
-    }
 
-    private void fundCreated(JsonNode data) {
-        String code = text(data, "fundCode");
-        if (KnownFund.findById(code) != null) {
-            return;
+        @Override
+        public void splitPublished(SplitPublished event) {
+            record(event, Ledger.Kind.SHARE, 0, event.istatCode(), event.share(), "share",
+                    "published split, " + requireText(event.legalAct(), "legalAct"));
         }
-        KnownFund fund = new KnownFund();
-        fund.code = code;
-        fund.title = text(data, "title");
-        fund.legalAct = text(data, "legalAct");
-        fund.year = integer(data, "year");
-        fund.amount = euro(data, "amount");
-        fund.reportDeadline = data.hasNonNull("reportDeadline") ? java.time.OffsetDateTime.parse(text(data, "reportDeadline")) : null;
-        fund.persist();
-    }
 
-    private void cofinancingDeclared(EventEnvelope event, JsonNode data) {
-        int revision = integer(data, "revision");
-        String evidence = data.hasNonNull("deliberationNumber")
-                ? "deliberation " + text(data, "deliberationNumber") + " of " + data.path("deliberationDate").asText("?")
-                : "no deliberation yet";
-        record(event, data, Ledger.Kind.FIN_BASE, revision, "finBase", "published split of the ordinary fund");
-        record(event, data, Ledger.Kind.QEMI, revision, "qEmi", evidence);
-        record(event, data, Ledger.Kind.QSMINE, revision, "qSmine", evidence);
-        record(event, data, Ledger.Kind.COFIN, revision, "cofin", evidence);
-    }
+        @Override
+        public void quotaDeclared(QuotaDeclared event) {
+            int revision = requireInteger(event.revision(), "revision");
+            String istat = event.istatCode();
+            String why = "quota declared by the municipality";
+            record(event, Ledger.Kind.FIN_A, revision, istat, event.finA(), "finA", why);
+            record(event, Ledger.Kind.FIN_B, revision, istat, event.finB(), "finB", why);
+            record(event, Ledger.Kind.FIN_C, revision, istat, event.finC(), "finC", why);
+        }
 
-    private static void record(EventEnvelope event, JsonNode data, Ledger.Kind kind, int revision, String field, String legalRef) {
-        LedgerRecorder.record(event, text(data, "fundCode"), text(data, "istatCode"), kind, revision, euro(data, field), legalRef);
+        @Override
+        public void cofinancingDeclared(CofinancingDeclared event) {
+            int revision = requireInteger(event.revision(), "revision");
+            String evidence = event.deliberationNumber() != null
+                    ? "deliberation " + event.deliberationNumber() + " of "
+                    + (event.deliberationDate() != null ? event.deliberationDate() : "?")
+                    : "no deliberation yet";
+            String istat = event.istatCode();
+            record(event, Ledger.Kind.FIN_BASE, revision, istat, event.finBase(), "finBase",
+                    "published split of the ordinary fund");
+            record(event, Ledger.Kind.QEMI, revision, istat, event.qEmi(), "qEmi", evidence);
+            record(event, Ledger.Kind.QSMINE, revision, istat, event.qSmine(), "qSmine", evidence);
+            record(event, Ledger.Kind.COFIN, revision, istat, event.cofin(), "cofin", evidence);
+        }
+
+        @Override
+        public void bonusPublished(BonusPublished event) {
+            record(event, Ledger.Kind.BONUS, 0, event.istatCode(), event.bonus(), "bonus",
+                    "premialità, " + requireText(event.legalAct(), "legalAct"));
+        }
+
+        @Override
+        public void savingsMoved(SavingsMoved event) {
+            Ledger.Kind kind = "FIN_B".equals(requireText(event.destination(), "destination"))
+                    ? Ledger.Kind.MOVED_TO_FIN_B : Ledger.Kind.MOVED_TO_HOUSING_AGENCIES;
+            record(event, kind, 0, event.istatCode(), event.amount(), "amount", requireText(event.legalRef(), "legalRef"));
+        }
+
+        @Override
+        public void splitSimulated(SplitSimulated event) {
+            // a simulation allocates nothing
+        }
+
+        @Override
+        public void penaltyRecorded(PenaltyRecorded event) {
+            // a penalty cuts the next fund's split, which arrives as that fund's SplitPublished
+        }
+
+        private void record(AllocationEvent event, Ledger.Kind kind, int revision, String istatCode, String amount,
+                            String amountField, String legalRef) {
+            LedgerRecorder.record(envelope, requireText(event.fundCode(), "fundCode"), requireText(istatCode, "istatCode"),
+                    kind, revision, requireEuro(amount, amountField), legalRef);
+        }
     }
 }

@@ -1,18 +1,34 @@
 package org.fondicasa.reporting.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.fondicasa.events.application.ApplicationAssessed;
+import org.fondicasa.events.application.ApplicationEvent;
+import org.fondicasa.events.application.ApplicationNotFunded;
+import org.fondicasa.events.application.ApplicationReceived;
+import org.fondicasa.events.application.ApplicationWithdrawn;
+import org.fondicasa.events.application.CallBudgetIncreased;
+import org.fondicasa.events.application.CallClosed;
+import org.fondicasa.events.application.CallOpened;
+import org.fondicasa.events.application.ContributionGranted;
+import org.fondicasa.events.application.ContributionPaid;
+import org.fondicasa.events.application.ContributionRevoked;
+import org.fondicasa.events.application.RankingPublished;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
-import org.fondicasa.reporting.ledger.Ledger;
 import org.fondicasa.reporting.dashboard.CallStats;
 import org.fondicasa.reporting.dashboard.DashboardChanges;
+import org.fondicasa.reporting.ledger.Ledger;
 import org.fondicasa.reporting.report.Beneficiary;
 
-import static org.fondicasa.platform.events.EventData.euro;
-import static org.fondicasa.platform.events.EventData.text;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.fondicasa.platform.events.EventData.optionalEuro;
+import static org.fondicasa.platform.events.EventData.requireEuro;
+import static org.fondicasa.platform.events.EventData.requireText;
 
 /**
  * Turns application-service's money events into ledger flows of the fund and municipality they belong to, each event
@@ -35,103 +51,195 @@ public class ApplicationEventsListener {
     @Incoming("application-events")
     @Blocking
     public void onEvent(String payload) {
-        consumer.consume(CONSUMER, payload, this::apply);
+        consumer.consume(CONSUMER, payload, ApplicationEvent.CATALOG, this::apply);
     }
 
-    void apply(EventEnvelope event) {
-        JsonNode data = event.data();
-        callStats(event, data);
-        if (!data.hasNonNull("fundCode") || !data.hasNonNull("istatCode")) {
+    void apply(EventEnvelope envelope, ApplicationEvent event) {
+        if (event.callId() != null) {
+            CallStats stats = CallStats.of(UUID.fromString(event.callId()), requireText(event.kind(), "kind"), event.fundCode(),
+                    event.istatCode());
+            event.accept(new CallCounts(envelope, stats));
+        }
+        if (event.fundCode() == null || event.istatCode() == null) {
             return;
         }
-        changes.touched(text(data, "fundCode"));
-        String why = "call " + text(data, "callId") + (data.hasNonNull("protocolNumber") ? ", protocol " + text(data, "protocolNumber") : "");
-        switch (event.type()) {
-            case "ApplicationAssessed" -> assessed(data);
-            case "ContributionGranted" -> {
-                record(event, data, Ledger.Kind.GRANTED, "amount", why);
-                beneficiary(data).granted = beneficiary(data).granted.add(euro(data, "amount"));
-            }
-            case "ContributionRevoked" -> {
-                record(event, data, Ledger.Kind.REVOKED, "amount", why + ": " + text(data, "reason"));
-                beneficiary(data).revoked = beneficiary(data).revoked.add(euro(data, "amount"));
-            }
-            case "ContributionPaid" -> {
-                record(event, data, Ledger.Kind.PAID, "paid", why);
-                record(event, data, Ledger.Kind.WITHHELD, "withheld", why + ": municipal tax arrears");
-                Beneficiary b = beneficiary(data);
-                b.paid = b.paid.add(euro(data, "paid"));
-                b.withheld = b.withheld.add(euro(data, "withheld"));
-            }
-            case "CallClosed" -> record(event, data, Ledger.Kind.UNSPENT, "unspent", why + " closed, " + text(data, "budgetSource"));
-            default -> {
-                // receipts, assessments and rankings move no money
-            }
-        }
+        changes.touched(event.fundCode());
+        event.accept(new Flows(envelope, "call " + requireText(event.callId(), "callId")));
     }
 
     /** Running counts of every call, for the dashboards. */
-    private void callStats(EventEnvelope event, JsonNode data) {
-        if (!data.hasNonNull("callId")) {
-            return;
+    private final class CallCounts implements ApplicationEvent.Handler {
+
+        private final EventEnvelope envelope;
+        private final CallStats stats;
+
+        CallCounts(EventEnvelope envelope, CallStats stats) {
+            this.envelope = envelope;
+            this.stats = stats;
         }
-        String fund = data.hasNonNull("fundCode") ? text(data, "fundCode") : null;
-        CallStats stats = CallStats.of(java.util.UUID.fromString(text(data, "callId")), text(data, "kind"), fund,
-                data.hasNonNull("istatCode") ? text(data, "istatCode") : null);
-        switch (event.type()) {
-            case "CallOpened" -> {
-                stats.opensAt = java.time.OffsetDateTime.parse(text(data, "opensAt"));
-                stats.closesAt = java.time.OffsetDateTime.parse(text(data, "closesAt"));
-            }
-            case "ApplicationReceived" -> stats.applications++;
-            case "ApplicationAssessed" -> stats.eligible += data.path("eligible").asBoolean() ? 1 : 0;
-            case "CallClosed" -> stats.closedAt = event.time();
-            default -> {
+
+        @Override
+        public void callOpened(CallOpened event) {
+            stats.opensAt = OffsetDateTime.parse(requireText(event.opensAt(), "opensAt"));
+            stats.closesAt = OffsetDateTime.parse(requireText(event.closesAt(), "closesAt"));
+            changes.touched(event.fundCode());
+        }
+
+        @Override
+        public void applicationReceived(ApplicationReceived event) {
+            stats.applications++;
+            changes.touched(event.fundCode());
+        }
+
+        @Override
+        public void applicationAssessed(ApplicationAssessed event) {
+            stats.eligible += Boolean.TRUE.equals(event.eligible()) ? 1 : 0;
+            changes.touched(event.fundCode());
+        }
+
+        @Override
+        public void callClosed(CallClosed event) {
+            stats.closedAt = envelope.time();
+            changes.touched(event.fundCode());
+        }
+
+        @Override
+        public void callBudgetIncreased(CallBudgetIncreased event) {
+        }
+
+        @Override
+        public void rankingPublished(RankingPublished event) {
+        }
+
+        @Override
+        public void applicationNotFunded(ApplicationNotFunded event) {
+        }
+
+        @Override
+        public void applicationWithdrawn(ApplicationWithdrawn event) {
+        }
+
+        @Override
+        public void contributionGranted(ContributionGranted event) {
+        }
+
+        @Override
+        public void contributionPaid(ContributionPaid event) {
+        }
+
+        @Override
+        public void contributionRevoked(ContributionRevoked event) {
+        }
+    }
+
+    /** The money of a fund's call: ledger flows, and each beneficiary's figures for the report. */
+    private static final class Flows implements ApplicationEvent.Handler {
+
+        private final EventEnvelope envelope;
+        private final String call;
+
+        Flows(EventEnvelope envelope, String call) {
+            this.envelope = envelope;
+            this.call = call;
+        }
+
+        /** What the report needs about an eligible application; the not eligible ones are never beneficiaries. */
+        @Override
+        public void applicationAssessed(ApplicationAssessed event) {
+            if (!Boolean.TRUE.equals(event.eligible())) {
                 return;
             }
+            Beneficiary b = beneficiary(event, event.protocolNumber());
+            b.band = event.band();
+            b.householdSize = event.householdSize() == null ? 0 : event.householdSize();
+            b.dependentChildren = event.dependentChildren() == null ? 0 : event.dependentChildren();
+            b.isee = optionalEuro(event.isee(), "isee");
+            b.referenceIncome = optionalEuro(event.referenceIncome(), "referenceIncome");
+            b.conventionalIncome = optionalEuro(event.conventionalIncome(), "conventionalIncome");
+            b.annualRent = optionalEuro(event.annualRent(), "annualRent");
+            b.months = event.months();
+            b.incidence = event.incidence() != null ? new BigDecimal(event.incidence()) : null;
+            b.need = requireEuro(event.need(), "need");
         }
-        changes.touched(fund);
-    }
 
-    /** What the report needs about an eligible application; the not eligible ones are never beneficiaries. */
-    private static void assessed(JsonNode data) {
-        if (!data.path("eligible").asBoolean()) {
-            return;
+        @Override
+        public void contributionGranted(ContributionGranted event) {
+            record(event, Ledger.Kind.GRANTED, event.amount(), "amount", why(event.protocolNumber()));
+            Beneficiary b = beneficiary(event, event.protocolNumber());
+            b.granted = b.granted.add(requireEuro(event.amount(), "amount"));
         }
-        Beneficiary b = beneficiary(data);
-        b.band = data.hasNonNull("band") ? text(data, "band") : null;
-        b.householdSize = data.path("householdSize").asInt();
-        b.dependentChildren = data.path("dependentChildren").asInt();
-        b.isee = optionalEuro(data, "isee");
-        b.referenceIncome = optionalEuro(data, "referenceIncome");
-        b.conventionalIncome = optionalEuro(data, "conventionalIncome");
-        b.annualRent = optionalEuro(data, "annualRent");
-        b.months = data.hasNonNull("months") ? data.get("months").asInt() : null;
-        b.incidence = data.hasNonNull("incidence") ? new java.math.BigDecimal(text(data, "incidence")) : null;
-        b.need = euro(data, "need");
-    }
 
-    /** The application's row, created by whichever of its events arrives first. */
-    private static Beneficiary beneficiary(JsonNode data) {
-        String protocol = text(data, "protocolNumber");
-        Beneficiary b = Beneficiary.findById(protocol);
-        if (b == null) {
-            b = new Beneficiary();
-            b.protocolNumber = protocol;
-            b.fundCode = text(data, "fundCode");
-            b.istatCode = text(data, "istatCode");
-            b.callId = java.util.UUID.fromString(text(data, "callId"));
-            b.callKind = text(data, "kind");
-            b.persist();
+        @Override
+        public void contributionRevoked(ContributionRevoked event) {
+            record(event, Ledger.Kind.REVOKED, event.amount(), "amount",
+                    why(event.protocolNumber()) + ": " + requireText(event.reason(), "reason"));
+            Beneficiary b = beneficiary(event, event.protocolNumber());
+            b.revoked = b.revoked.add(requireEuro(event.amount(), "amount"));
         }
-        return b;
-    }
 
-    private static java.math.BigDecimal optionalEuro(JsonNode data, String field) {
-        return data.hasNonNull(field) ? euro(data, field) : null;
-    }
+        @Override
+        public void contributionPaid(ContributionPaid event) {
+            String why = why(event.protocolNumber());
+            record(event, Ledger.Kind.PAID, event.paid(), "paid", why);
+            record(event, Ledger.Kind.WITHHELD, event.withheld(), "withheld", why + ": municipal tax arrears");
+            Beneficiary b = beneficiary(event, event.protocolNumber());
+            b.paid = b.paid.add(requireEuro(event.paid(), "paid"));
+            b.withheld = b.withheld.add(requireEuro(event.withheld(), "withheld"));
+        }
 
-    private static void record(EventEnvelope event, JsonNode data, Ledger.Kind kind, String field, String legalRef) {
-        LedgerRecorder.record(event, text(data, "fundCode"), text(data, "istatCode"), kind, 0, euro(data, field), legalRef);
+        @Override
+        public void callClosed(CallClosed event) {
+            record(event, Ledger.Kind.UNSPENT, event.unspent(), "unspent",
+                    call + " closed, " + requireText(event.budgetSource(), "budgetSource"));
+        }
+
+        @Override
+        public void callOpened(CallOpened event) {
+            // receipts, assessments and rankings move no money
+        }
+
+        @Override
+        public void callBudgetIncreased(CallBudgetIncreased event) {
+        }
+
+        @Override
+        public void rankingPublished(RankingPublished event) {
+        }
+
+        @Override
+        public void applicationReceived(ApplicationReceived event) {
+        }
+
+        @Override
+        public void applicationNotFunded(ApplicationNotFunded event) {
+        }
+
+        @Override
+        public void applicationWithdrawn(ApplicationWithdrawn event) {
+        }
+
+        private String why(String protocolNumber) {
+            return call + (protocolNumber != null ? ", protocol " + protocolNumber : "");
+        }
+
+        private void record(ApplicationEvent event, Ledger.Kind kind, String amount, String amountField, String legalRef) {
+            LedgerRecorder.record(envelope, event.fundCode(), event.istatCode(), kind, 0, requireEuro(amount, amountField), legalRef);
+        }
+
+        /** The application's row, created by whichever of its events arrives first. */
+        private static Beneficiary beneficiary(ApplicationEvent event, String protocolNumber) {
+            String protocol = requireText(protocolNumber, "protocolNumber");
+            Beneficiary b = Beneficiary.findById(protocol);
+            if (b == null) {
+                b = new Beneficiary();
+                b.protocolNumber = protocol;
+                b.fundCode = event.fundCode();
+                b.istatCode = event.istatCode();
+                b.callId = UUID.fromString(event.callId());
+                b.callKind = requireText(event.kind(), "kind");
+                b.persist();
+            }
+            return b;
+        }
     }
 }

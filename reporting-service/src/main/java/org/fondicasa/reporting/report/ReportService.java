@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.fondicasa.events.reporting.ReportSubmitted;
+import org.fondicasa.events.reporting.SavingsDeclared;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
@@ -18,7 +20,6 @@ import org.fondicasa.reporting.ledger.LedgerReader;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -98,21 +99,11 @@ public class ReportService {
         report.savingsDeclared = Euro.ofCents(savings);
         report.persist();
         boolean late = fund.reportDeadline != null && report.submittedAt.isAfter(fund.reportDeadline);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("fundCode", fundCode);
-        data.put("istatCode", istatCode);
-        data.put("version", report.version);
-        data.put("budgetSource", BUDGET_SOURCE);
-        data.put("available", report.available.toPlainString());
-        data.put("used", report.used.toPlainString());
-        data.put("unspent", report.unspent.toPlainString());
-        data.put("beneficiaries", request.beneficiaries().size());
-        data.put("late", late);
-        outbox.publishForMunicipality("ReportSubmitted", 1, istatCode, data);
+        outbox.publish(new ReportSubmitted(fundCode, istatCode, report.version, BUDGET_SOURCE, report.available.toPlainString(),
+                report.used.toPlainString(), report.unspent.toPlainString(), request.beneficiaries().size(), late));
         if (savings > 0) {
-            outbox.publishForMunicipality("SavingsDeclared", 1, istatCode, Map.of("fundCode", fundCode, "istatCode", istatCode,
-                    "budgetSource", BUDGET_SOURCE, "unspent", Euro.ofCents(savings).toPlainString(),
-                    "reportVersion", report.version));
+            outbox.publish(new SavingsDeclared(fundCode, istatCode, BUDGET_SOURCE, Euro.ofCents(savings).toPlainString(),
+                    report.version));
         }
         return view(report, fund);
     }

@@ -10,6 +10,9 @@ public sealed interface AllocationEvent extends DomainEvent
 
     EventCatalog<AllocationEvent> CATALOG = EventCatalog.of(AllocationEvent.class);
 
+    /** Every allocation event is about one fund. */
+    String fundCode();
+
     /** Calls the handler's method for this event's type. */
     void accept(Handler handler);
 

@@ -11,6 +11,15 @@ public sealed interface ApplicationEvent extends DomainEvent
 
     EventCatalog<ApplicationEvent> CATALOG = EventCatalog.of(ApplicationEvent.class);
 
+    /** Every application event is about one call; a regional call has no municipality, a call on own money no fund. */
+    String callId();
+
+    String kind();
+
+    String istatCode();
+
+    String fundCode();
+
     /** Calls the handler's method for this event's type. */
     void accept(Handler handler);
 

@@ -9,6 +9,11 @@ public sealed interface ReportingEvent extends DomainEvent
 
     EventCatalog<ReportingEvent> CATALOG = EventCatalog.of(ReportingEvent.class);
 
+    /** Every reporting event is about one municipality's report on one fund. */
+    String fundCode();
+
+    String istatCode();
+
     /** Calls the handler's method for this event's type. */
     void accept(Handler handler);
 

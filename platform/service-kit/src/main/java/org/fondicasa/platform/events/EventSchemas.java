@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSON Schemas of events, read from the classpath: the envelope from this kit, each event type's data from the
- * producing service ({@code events/schemas/<type>.v<version>.json}). Plain Java: tests use it directly.
+ * JSON Schemas of events, read from the classpath: the envelope from this kit, each event type's data from
+ * {@code event-contracts} ({@code events/schemas/<type>.v<version>.json}). Plain Java: tests use it directly.
  */
 public final class EventSchemas {
 
@@ -48,13 +48,14 @@ public final class EventSchemas {
         return errors;
     }
 
+    /** Violations of the envelope schema alone, whatever the data. */
+    public List<String> validateEnvelope(JsonNode envelope) {
+        return messages(schema("events/envelope.v1.json"), envelope);
+    }
+
     /** Violations of the data schema of {@code type} v{@code version}; the schema must exist. */
     public List<String> validateData(String type, int version, JsonNode data) {
         return messages(schema(dataSchemaPath(type, version)), data);
-    }
-
-    public boolean knows(String type, int version) {
-        return loader.getResource(dataSchemaPath(type, version)) != null;
     }
 
     public static String dataSchemaPath(String type, int version) {

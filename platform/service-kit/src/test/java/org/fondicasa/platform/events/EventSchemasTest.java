@@ -25,6 +25,22 @@ class EventSchemasTest {
     }
 
     @Test
+    void theEnvelopeAloneIsCheckedWhateverTheData() throws Exception {
+        assertThat(schemas.validateEnvelope(envelope())).isEmpty();
+        ObjectNode bad = envelope();
+        bad.remove("id");
+        assertThat(schemas.validateEnvelope(bad)).isNotEmpty();
+    }
+
+    @Test
+    void everyTypesDataSchemaComesFromTheContracts() throws Exception {
+        ObjectNode split = envelope();
+        split.put("type", "SplitPublished");
+        split.put("dataschema", "urn:fondicasa:event:SplitPublished:v1");
+        assertThat(schemas.validate(split)).isNotEmpty().allSatisfy(m -> assertThat(m).startsWith("data: "));
+    }
+
+    @Test
     void envelopeViolationsAreListed() throws Exception {
         ObjectNode bad = envelope();
         bad.put("subject", "72006");
