@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Table(name = "bonus_run")
 public class BonusRun extends PanacheEntityBase {
 
+    @Schema(name = "BonusRunKind")
     public enum Kind { SIMULATION, PUBLICATION }
 
     @Id

@@ -1,5 +1,7 @@
 package org.fondicasa.allocation.bonus;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.UUID;
 public record BonusView(UUID id, String fundCode, BonusRun.Kind kind, BigDecimal threshold, BigDecimal reserve,
                         BigDecimal allocated, BigDecimal residual, OffsetDateTime createdAt, List<Line> shares) {
 
+    @Schema(name = "BonusLine")
     public record Line(String istatCode, BigDecimal finBase, BigDecimal cofin, boolean entitled, BigDecimal bonus,
                        String explanation) {
     }

@@ -1,5 +1,7 @@
 package org.fondicasa.allocation.quota;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class QuotaViews {
 
     public enum Status { DECLARED, PENDING, LATE }
 
+    @Schema(name = "QuotaLine")
     public record Line(String istatCode, BigDecimal share, Status status, OffsetDateTime deadline, Declaration latest) {
     }
 
