@@ -2,12 +2,14 @@ package org.fondicasa.allocation.bonus;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +17,10 @@ import static org.hamcrest.Matchers.equalTo;
 /** COFIN → bonus → close → penalty → the next fund's split, end to end through the API. */
 @QuarkusTest
 class BonusAndPenaltyTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BARI = "072006";
     static final String BISCEGLIE = "110003";
@@ -55,12 +61,12 @@ class BonusAndPenaltyTest {
                 .body("detail", containsString("Publish the bonus"));
         given().auth().oauth2(region).post("/funds/" + a + "/bonus/simulations").then().statusCode(201)
                 .body("kind", equalTo("SIMULATION"))
-                .body("reserve", equalTo(1000.00f))
-                .body("shares.bonus", contains(750.00f, 0.0f, 250.00f))
+                .body("reserve", euro("1000.00"))
+                .body("shares.bonus", contains(euro("750.00"), euro("0.00"), euro("250.00")))
                 .body("shares.find { it.istatCode == '075016' }.explanation",
                         equalTo("not entitled: COFIN 15,0% of Fin_base < 20% (DD 131/2020)"));
         given().auth().oauth2(region).post("/funds/" + a + "/bonus/publication").then().statusCode(201)
-                .body("allocated", equalTo(1000.00f)).body("residual", equalTo(0.0f));
+                .body("allocated", euro("1000.00")).body("residual", euro("0.00"));
         given().auth().oauth2(region).post("/funds/" + a + "/bonus/publication").then().statusCode(409);
         given().auth().oauth2(tokens.operator(BARI)).get("/funds/" + a + "/bonus").then().statusCode(200)
                 .body("shares.find { it.istatCode == '072006' }.entitled", equalTo(true));
@@ -75,11 +81,11 @@ class BonusAndPenaltyTest {
                 .body("[{\"istatCode\": \"072006\", \"need\": 1}, {\"istatCode\": \"075016\", \"need\": 1}]")
                 .put("/funds/" + b + "/needs").then().statusCode(200);
         given().auth().oauth2(region).post("/funds/" + b + "/simulations").then().statusCode(201)
-                .body("shares.find { it.istatCode == '075016' }.share", equalTo(450.00f))
-                .body("shares.find { it.istatCode == '075016' }.penaltyCut", equalTo(50.00f))
+                .body("shares.find { it.istatCode == '075016' }.share", euro("450.00"))
+                .body("shares.find { it.istatCode == '075016' }.penaltyCut", euro("50.00"))
                 .body("shares.find { it.istatCode == '075016' }.explanation", containsString("recorded on fund " + a))
-                .body("shares.find { it.istatCode == '072006' }.share", equalTo(550.00f))
-                .body("allocated", equalTo(1000.00f));
+                .body("shares.find { it.istatCode == '072006' }.share", euro("550.00"))
+                .body("allocated", euro("1000.00"));
         given().auth().oauth2(region).contentType(ContentType.JSON).body("{\"highHousingTension\": false}")
                 .patch("/municipalities/" + CASARANO).then().statusCode(200);
     }
@@ -93,7 +99,7 @@ class BonusAndPenaltyTest {
         given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + a + "/bonus/simulations").then().statusCode(201)
                 .body("shares[0].entitled", equalTo(false))
                 .body("shares[0].explanation", containsString("deliberation was not sent"))
-                .body("residual", equalTo(100.00f));
+                .body("residual", euro("100.00"));
     }
 
     @Test

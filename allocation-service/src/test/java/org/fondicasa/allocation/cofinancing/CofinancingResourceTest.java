@@ -2,6 +2,7 @@ package org.fondicasa.allocation.cofinancing;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,12 +10,17 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class CofinancingResourceTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BARI = "072006";
     static final String BISCEGLIE = "110003";
@@ -46,15 +52,15 @@ class CofinancingResourceTest {
     @Test
     void operatorDeclaresForTheirMunicipalityAndRevisionsAreKept() {
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN).put(path(BARI))
-                .then().statusCode(200).body("revision", equalTo(1)).body("cofin", equalTo(125000.50f)).body("finBase", equalTo(600000.00f))
-                .body("qEmi", equalTo(10000.00f))
+                .then().statusCode(200).body("revision", equalTo(1)).body("cofin", euro("125000.50")).body("finBase", euro("600000.00"))
+                .body("qEmi", euro("10000.00"))
                 .body("declaredBy", equalTo("op-072006"));
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
                 .body(COFIN.replace("125000.50", "130000.00")).put(path(BARI))
                 .then().statusCode(200).body("revision", equalTo(2));
 
         given().auth().oauth2(tokens.operator(BARI)).get(path(BARI)).then().statusCode(200)
-                .body("cofin", equalTo(130000.00f));
+                .body("cofin", euro("130000.00"));
         given().auth().oauth2(tokens.regionOfficer()).get(path(BARI) + "/history").then().statusCode(200)
                 .body("revision", contains(1, 2));
     }
@@ -125,7 +131,7 @@ class CofinancingResourceTest {
                 .patch("/municipalities/" + BISCEGLIE).then().statusCode(200);
         given().auth().oauth2(tokens.operator(BISCEGLIE)).contentType(ContentType.JSON)
                 .body(COFIN.replace("\"qSmine\": 0", "\"finBase\": 100000.00, \"qSmine\": 5.00")).put(path(BISCEGLIE))
-                .then().statusCode(200).body("qSmine", equalTo(5.00f));
+                .then().statusCode(200).body("qSmine", euro("5.00"));
     }
 
     @Test

@@ -2,12 +2,15 @@ package org.fondicasa.allocation.fund;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.fondicasa.testing.Money.decimal;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,6 +19,10 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class FundResourceTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     private final TokenFactory tokens = TokenFactory.fromConfig();
 
@@ -36,7 +43,7 @@ class FundResourceTest {
                 .post("/funds")
                 .then().statusCode(201)
                 .header("Location", containsString("/funds/" + code))
-                .body("amount", equalTo(8357151.20f))
+                .body("amount", euro("8357151.20"))
                 .body("legalAct", equalTo("DGR 1724/2020"));
         given().auth().oauth2(tokens.operator("072006")).get("/funds/" + code)
                 .then().statusCode(200).body("code", equalTo(code));
@@ -51,7 +58,7 @@ class FundResourceTest {
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
                 .body(fundJson(code).replace("8357151.20", "1.00")).post("/funds")
                 .then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + code).then().body("amount", equalTo(8357151.20f));
+        given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + code).then().body("amount", euro("8357151.20"));
     }
 
     @Test
@@ -139,9 +146,9 @@ class FundResourceTest {
                         {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00,
                          "bonusReserve": 100.00, "minimumShare": 5.00, "quotaDeadline": "2020-11-15T23:59:59"}""".formatted(code))
                 .post("/funds").then().statusCode(201)
-                .body("bonusReserve", equalTo(100.00f))
-                .body("cofinancingThreshold", equalTo(0.20f))
-                .body("penaltyRate", equalTo(0.10f))
+                .body("bonusReserve", euro("100.00"))
+                .body("cofinancingThreshold", decimal("0.20"))
+                .body("penaltyRate", decimal("0.10"))
                 .body("penaltyDestination", equalTo("REDISTRIBUTE"))
                 .body("quotaDeadline", equalTo("2020-11-15T23:59:59+01:00"))
                 .body("published", equalTo(false));

@@ -2,12 +2,14 @@ package org.fondicasa.allocation.quota;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +17,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class QuotaResourceTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BARI = "072006";
     static final String BISCEGLIE = "110003";
@@ -43,14 +49,14 @@ class QuotaResourceTest {
     void anOperatorDeclaresAndRevisesBeforeTheDeadline() {
         String fund = fund("2099-12-31T23:59:59");
         declare(fund, BARI, tokens.operator(BARI), "{\"finA\": 600.00, \"finB\": 300.00, \"finC\": 100.00}")
-                .statusCode(200).body("revision", equalTo(1)).body("share", equalTo(1000.00f));
+                .statusCode(200).body("revision", equalTo(1)).body("share", euro("1000.00"));
         declare(fund, BARI, tokens.operator(BARI), "{\"finA\": 500.00, \"finB\": 0.01, \"finC\": 499.99}")
                 .statusCode(200).body("revision", equalTo(2));
         given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + fund + "/municipalities/" + BARI + "/quota/history")
-                .then().statusCode(200).body("revision", contains(1, 2)).body("finA", contains(600.00f, 500.00f));
+                .then().statusCode(200).body("revision", contains(1, 2)).body("finA", contains(euro("600.00"), euro("500.00")));
         given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + fund + "/quotas").then().statusCode(200)
                 .body("declared", equalTo(1)).body("pending", equalTo(1)).body("late", equalTo(0))
-                .body("totalFinA", equalTo(500.00f)).body("totalShare", equalTo(1500.00f));
+                .body("totalFinA", euro("500.00")).body("totalShare", euro("1500.00"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.fondicasa.allocation.savings;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +14,16 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Closed calls and missing reports, as the other services will announce them over Kafka, move the money once. */
 @QuarkusTest
 class SavingsFromEventsTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BARI = "072006";
 
@@ -52,15 +58,15 @@ class SavingsFromEventsTest {
         kafka.send("application.events", BARI, closed);
         kafka.send("application.events", BARI, closed);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> balance(fund).statusCode(200)
-                .body("finA", equalTo(450.00f)).body("finB", equalTo(450.00f)).body("movedToFinB", equalTo(150.00f)));
+                .body("finA", euro("450.00")).body("finB", euro("450.00")).body("movedToFinB", euro("150.00")));
 
         kafka.send("reporting.events", BARI, KafkaTestClient.envelope(UUID.randomUUID().toString(), "ReportMissing",
                 "/reporting-service", BARI, """
                         {"fundCode": "%s", "istatCode": "072006", "budgetSource": "Fin_a", "available": "450.00",
                          "deadline": "31/01/2021 23:59:59 (Europe/Rome)"}""".formatted(fund)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> balance(fund).statusCode(200)
-                .body("finA", equalTo(0.0f)).body("movedToHousingAgencies", equalTo(450.00f))
-                .body("movedToFinB", equalTo(150.00f)).body("balanced", equalTo(true)));
+                .body("finA", euro("0.00")).body("movedToHousingAgencies", euro("450.00"))
+                .body("movedToFinB", euro("150.00")).body("balanced", equalTo(true)));
 
         given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + fund + "/savings").then().statusCode(200)
                 .body("destination", org.hamcrest.Matchers.contains("FIN_B", "HOUSING_AGENCIES"));
@@ -79,7 +85,7 @@ class SavingsFromEventsTest {
         var dead = kafka.await("application.events.dlq", r -> r.value().contains(id), 1, Duration.ofSeconds(30));
         assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("would move 600.01 of Fin_a but only 600.00 is left");
-        balance(fund).body("finA", equalTo(600.00f)).body("balanced", equalTo(true));
+        balance(fund).body("finA", euro("600.00")).body("balanced", equalTo(true));
     }
 
     @Test

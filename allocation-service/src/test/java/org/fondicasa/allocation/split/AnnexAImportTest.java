@@ -2,6 +2,7 @@ package org.fondicasa.allocation.split;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,6 +19,10 @@ import static org.hamcrest.Matchers.hasSize;
 /** DGR 1724/2020 Annex A imported as published: 176 shares, and the € 2.462,89 the act left unallocated. */
 @QuarkusTest
 class AnnexAImportTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     private final TokenFactory tokens = TokenFactory.fromConfig();
 
@@ -44,14 +50,14 @@ class AnnexAImportTest {
                 .then().statusCode(201)
                 .body("kind", equalTo("IMPORT"))
                 .body("shares", hasSize(176))
-                .body("allocated", equalTo(8354688.31f))
-                .body("residual", equalTo(2462.89f))
+                .body("allocated", euro("8354688.31"))
+                .body("residual", euro("2462.89"))
                 .body("shares.find { it.istatCode == '072006' }.explanation", containsString("as published in DGR 1724/2020, Annex A"));
 
         given().auth().oauth2(tokens.dashboard()).get("/funds/" + code).then().statusCode(200)
-                .body("amount", equalTo(8357151.20f))
-                .body("allocated", equalTo(8354688.31f))
-                .body("residual", equalTo(2462.89f));
+                .body("amount", euro("8357151.20"))
+                .body("allocated", euro("8354688.31"))
+                .body("residual", euro("2462.89"));
         given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv").body(annexA())
                 .post("/funds/" + code + "/publication/import?source=again").then().statusCode(409);
     }

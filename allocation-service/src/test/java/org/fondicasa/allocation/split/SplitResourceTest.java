@@ -3,6 +3,7 @@ package org.fondicasa.allocation.split;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +21,10 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 @QuarkusTest
 class SplitResourceTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BARI = "072006";
     static final String PULSANO = "073022";
@@ -55,14 +61,14 @@ class SplitResourceTest {
         given().auth().oauth2(region()).post("/funds/" + fund + "/simulations")
                 .then().statusCode(201)
                 .body("kind", equalTo("SIMULATION"))
-                .body("amount", equalTo(1100.00f))
-                .body("bonusReserve", equalTo(100.00f))
-                .body("splitAmount", equalTo(1000.00f))
-                .body("allocated", equalTo(1000.00f))
-                .body("residual", equalTo(0.0f))
+                .body("amount", euro("1100.00"))
+                .body("bonusReserve", euro("100.00"))
+                .body("splitAmount", euro("1000.00"))
+                .body("allocated", euro("1000.00"))
+                .body("residual", euro("0.00"))
                 .body("rounds", equalTo(2))
                 .body("inputsHash", matchesPattern("[0-9a-f]{64}"))
-                .body("shares.find { it.istatCode == '072006' }.share", equalTo(500.00f))
+                .body("shares.find { it.istatCode == '072006' }.share", euro("500.00"))
                 .body("shares.find { it.istatCode == '073022' }.excluded", equalTo(true))
                 .body("shares.find { it.istatCode == '073022' }.explanation",
                         containsString("below the minimum share of € 150,00 (DGR 1724/2020)"))
@@ -83,7 +89,7 @@ class SplitResourceTest {
                 .body("violations.field", containsInAnyOrder("[0].need", "[1].istatCode", "[2].need", "[3].istatCode",
                         "[4].need", "[4].istatCode"));
         given().auth().oauth2(region()).get("/funds/" + fund + "/needs")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].need", equalTo(10.00f));
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].need", euro("10.00"));
     }
 
     @Test
@@ -107,16 +113,16 @@ class SplitResourceTest {
                 .extract().path("id");
         given().auth().oauth2(region()).get("/funds/" + fund + "/simulations/" + second + "/diff?against=" + first)
                 .then().statusCode(200)
-                .body("changes.find { it.istatCode == '072006' }.delta", equalTo(250.00f))
-                .body("changes.find { it.istatCode == '110003' }.delta", equalTo(-250.00f))
-                .body("allocatedDelta", equalTo(0.0f));
+                .body("changes.find { it.istatCode == '072006' }.delta", euro("250.00"))
+                .body("changes.find { it.istatCode == '110003' }.delta", euro("-250.00"))
+                .body("allocatedDelta", euro("0.00"));
         given().auth().oauth2(region()).get("/funds/" + fund + "/simulations/" + second + "/diff")
                 .then().statusCode(404);
 
         given().auth().oauth2(region()).post("/funds/" + fund + "/publication").then().statusCode(201)
                 .body("kind", equalTo("PUBLICATION"));
         given().auth().oauth2(region()).get("/funds/" + fund + "/simulations/" + first + "/diff")
-                .then().statusCode(200).body("changes.find { it.istatCode == '072006' }.delta", equalTo(-250.00f));
+                .then().statusCode(200).body("changes.find { it.istatCode == '072006' }.delta", euro("-250.00"));
     }
 
     @Test
@@ -133,9 +139,9 @@ class SplitResourceTest {
                 .body("inputsHash", equalTo(hash));
 
         given().auth().oauth2(tokens.operator(BISCEGLIE)).get("/funds/" + fund + "/shares").then().statusCode(200)
-                .body("shares.find { it.istatCode == '110003' }.share", equalTo(250.00f));
+                .body("shares.find { it.istatCode == '110003' }.share", euro("250.00"));
         given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + fund).then()
-                .body("published", equalTo(true)).body("allocated", equalTo(1000.00f)).body("residual", equalTo(0.0f));
+                .body("published", equalTo(true)).body("allocated", euro("1000.00")).body("residual", euro("0.00"));
 
         var events = KafkaTestClient.fromConfig().await("allocation.events",
                 r -> r.value().contains("SplitPublished") && r.value().contains("\"" + fund + "\""), 2, Duration.ofSeconds(30));

@@ -2,6 +2,7 @@ package org.fondicasa.application.budget;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
@@ -10,11 +11,16 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class BudgetSourcesFromEventsTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String PULSANO = "073022";
 
@@ -39,9 +45,9 @@ class BudgetSourcesFromEventsTest {
                 given().auth().oauth2(tokens.operator(PULSANO)).get("/municipalities/" + PULSANO + "/budget-sources")
                         .then().statusCode(200)
                         .body("findAll { it.fundCode == '" + fund + "' }", hasSize(5))
-                        .body("find { it.fundCode == '" + fund + "' && it.kind == 'COFIN' }.amount", equalTo(6000.00f))
+                        .body("find { it.fundCode == '" + fund + "' && it.kind == 'COFIN' }.amount", euro("6000.00"))
                         .body("find { it.fundCode == '" + fund + "' && it.kind == 'COFIN' }.revision", equalTo(3))
-                        .body("find { it.fundCode == '" + fund + "' && it.kind == 'Fin_base' }.amount", equalTo(33408.21f)));
+                        .body("find { it.fundCode == '" + fund + "' && it.kind == 'Fin_base' }.amount", euro("33408.21")));
     }
 
     @Test

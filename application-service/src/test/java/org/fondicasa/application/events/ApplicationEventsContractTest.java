@@ -9,6 +9,7 @@ import org.fondicasa.application.application.Fixtures;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.platform.events.EventSchemas;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,10 +18,15 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fondicasa.testing.Money.euro;
 
 /** What application-service puts on Kafka: every event valid against its schema, with no personal data. */
 @QuarkusTest
 class ApplicationEventsContractTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     private final Fixtures f = new Fixtures();
     private final KafkaTestClient kafka = KafkaTestClient.fromConfig();
@@ -45,7 +51,7 @@ class ApplicationEventsContractTest {
                 .get("/applications/" + waiting).then().body("status", org.hamcrest.Matchers.equalTo("WAITING")));
         given().auth().oauth2(f.tokens.regionOfficer()).contentType(ContentType.JSON)
                 .body("{\"source\": \"REGIONAL\", \"amount\": \"600.00\", \"legalRef\": \"DGR integrazione risorse 2026\"}")
-                .post("/calls/" + call + "/budget/top-ups").then().statusCode(200).body("budget", org.hamcrest.Matchers.equalTo(1600.00f));
+                .post("/calls/" + call + "/budget/top-ups").then().statusCode(200).body("budget", euro("1600.00"));
 
         List<ConsumerRecord<String, String>> ours = kafka.await("application.events", r -> r.value().contains(call.toString()),
                 8, Duration.ofSeconds(30));

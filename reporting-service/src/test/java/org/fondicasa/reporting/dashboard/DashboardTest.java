@@ -3,6 +3,7 @@ package org.fondicasa.reporting.dashboard;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
@@ -19,12 +20,17 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /** The dashboard read model, its live stream and its Kafka topic: aggregates only, for the dashboard role. */
 @QuarkusTest
 class DashboardTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     @TestHTTPResource("/dashboard/stream")
     URL stream;
@@ -74,12 +80,12 @@ class DashboardTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.dashboard())
                 .get("/dashboard/funds/" + fund).then().statusCode(200)
                 .body("municipalities", equalTo(2)).body("callsOpen", equalTo(1)).body("applications", equalTo(3))
-                .body("eligible", equalTo(2)).body("granted", equalTo(1000.00f)).body("share", equalTo(9000.00f))
-                .body("residual", equalTo(1000.00f)).body("provinces", hasSize(2))
-                .body("provinces.find { it.province == 'Bari' }.granted", equalTo(1000.00f)));
+                .body("eligible", equalTo(2)).body("granted", euro("1000.00")).body("share", euro("9000.00"))
+                .body("residual", euro("1000.00")).body("provinces", hasSize(2))
+                .body("provinces.find { it.province == 'Bari' }.granted", euro("1000.00")));
         given().auth().oauth2(tokens.dashboard()).get("/dashboard/funds/" + fund + "/municipalities").then().statusCode(200)
-                .body("find { it.istatCode == '073022' }.share", equalTo(3000.00f))
-                .body("find { it.istatCode == '072006' }.granted", equalTo(1000.00f));
+                .body("find { it.istatCode == '073022' }.share", euro("3000.00"))
+                .body("find { it.istatCode == '072006' }.granted", euro("1000.00"));
         String update = firstUpdate.get(30, TimeUnit.SECONDS);
         assertThat(update).contains("\"fundCode\":\"" + fund + "\"");
         var aggregates = kafka.await("dashboard.aggregates", r -> r.value().contains(fund) && r.value().contains("\"applications\":3"),

@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
@@ -15,12 +16,17 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The region's exports of an ordinary call: the annexes B and C as Excel and CSV, and open data without personal data. */
 @QuarkusTest
 class ExportTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String PULSANO = "073022";
 
@@ -62,7 +68,7 @@ class ExportTest {
         applicant(fund, call, "2023-0000000012", "B", "20000.00", "11380.25", "1268.74", "1268.74", "1268.74");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.operator(PULSANO))
-                .get("/funds/" + fund + "/ledger").then().statusCode(200).body("[0].paid", equalTo(7466.22f)));
+                .get("/funds/" + fund + "/ledger").then().statusCode(200).body("[0].paid", euro("7466.22")));
 
         byte[] xlsx = given().auth().oauth2(tokens.operator(PULSANO)).get("/funds/" + fund + "/exports/annexes.xlsx?istatCode=" + PULSANO)
                 .then().statusCode(200).header("Cache-Control", "no-store").extract().asByteArray();
@@ -93,7 +99,7 @@ class ExportTest {
         String openCsv = given().auth().oauth2(tokens.dashboard()).get("/funds/" + fund + "/exports/open-data.csv")
                 .then().statusCode(200).extract().asString();
         String openJson = given().auth().oauth2(tokens.citizen("RSSMRA80A01A662A")).get("/funds/" + fund + "/exports/open-data.json")
-                .then().statusCode(200).body("[0].beneficiaries", equalTo(3)).body("[0].paid", equalTo(7466.22f)).extract().asString();
+                .then().statusCode(200).body("[0].beneficiaries", equalTo(3)).body("[0].paid", euro("7466.22")).extract().asString();
         for (String open : new String[]{openCsv, openJson}) {
             assertThat(open).contains("Pulsano")
                     .doesNotContainPattern("[A-Z]{6}[0-9]{2}[A-Z][0-9]{2}[A-Z][0-9]{3}[A-Z]") // fiscal codes

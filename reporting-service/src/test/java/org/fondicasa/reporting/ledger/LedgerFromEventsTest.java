@@ -3,6 +3,7 @@ package org.fondicasa.reporting.ledger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -21,6 +23,10 @@ import static org.hamcrest.Matchers.hasSize;
 /** allocation-service's events, as they arrive over the real broker, redelivered, malformed. */
 @QuarkusTest
 class LedgerFromEventsTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BARI = "072006";
     static final String BISCEGLIE = "110003";
@@ -72,7 +78,7 @@ class LedgerFromEventsTest {
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].istatCode", equalTo(BARI))
-                .body("[0].cofin", equalTo(130000.00f))
+                .body("[0].cofin", euro("130000.00"))
                 .body("[0].balanced", equalTo(true));
     }
 

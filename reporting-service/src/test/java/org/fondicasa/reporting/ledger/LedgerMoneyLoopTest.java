@@ -2,6 +2,7 @@ package org.fondicasa.reporting.ledger;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -24,6 +26,10 @@ import static org.hamcrest.Matchers.hasSize;
  */
 @QuarkusTest
 class LedgerMoneyLoopTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String CASARANO = "075016";
 
@@ -87,13 +93,13 @@ class LedgerMoneyLoopTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.operator(CASARANO))
                 .get("/funds/" + fund + "/ledger").then().statusCode(200)
                 .body("", hasSize(1))
-                .body("[0].movedToFinB", equalTo(1000.00f))
-                .body("[0].unspent", equalTo(1000.00f))
-                .body("[0].paid", equalTo(850.00f)));
+                .body("[0].movedToFinB", euro("1000.00"))
+                .body("[0].unspent", euro("1000.00"))
+                .body("[0].paid", euro("850.00")));
         given().auth().oauth2(tokens.operator(CASARANO)).get("/funds/" + fund + "/ledger").then()
-                .body("[0].share", equalTo(3000.00f)).body("[0].finA", equalTo(2000.00f)).body("[0].finB", equalTo(500.00f))
-                .body("[0].granted", equalTo(1900.00f)).body("[0].revoked", equalTo(900.00f)).body("[0].committed", equalTo(1000.00f))
-                .body("[0].withheld", equalTo(150.00f)).body("[0].balanced", equalTo(true));
+                .body("[0].share", euro("3000.00")).body("[0].finA", euro("2000.00")).body("[0].finB", euro("500.00"))
+                .body("[0].granted", euro("1900.00")).body("[0].revoked", euro("900.00")).body("[0].committed", euro("1000.00"))
+                .body("[0].withheld", euro("150.00")).body("[0].balanced", equalTo(true));
         given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + fund + "/ledger/check").then().statusCode(200)
                 .body("balanced", equalTo(true)).body("differences", hasSize(0));
         // another municipality's operator sees none of it

@@ -3,6 +3,7 @@ package org.fondicasa.reporting.report;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,6 +31,10 @@ import static org.hamcrest.Matchers.not;
 /** Rendicontazione of a Fin_a round (DOMAIN §1.4): the pre-filled report, its checks and versions, then the deadline. */
 @QuarkusTest
 class ReportAndDeadlineTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String CASARANO = "075016";
     static final String BISCEGLIE = "110003";
@@ -112,7 +118,7 @@ class ReportAndDeadlineTest {
         String base = "/funds/" + fund + "/municipalities/" + CASARANO + "/report";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.operator(CASARANO))
                 .get(base + "/draft").then().statusCode(200)
-                .body("available", equalTo(2500.00f)).body("used", equalTo(1900.00f)).body("unspent", equalTo(600.00f))
+                .body("available", euro("2500.00")).body("used", euro("1900.00")).body("unspent", euro("600.00"))
                 .body("beneficiaries", hasSize(2)).body("beneficiaries[0].householdSize", equalTo(3)));
         given().auth().oauth2(tokens.operator(BISCEGLIE)).get(base + "/draft").then().statusCode(403);
 
@@ -150,7 +156,7 @@ class ReportAndDeadlineTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200)
                         .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.state", equalTo("MISSING"))
-                        .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.availableMovedToAgencies", equalTo(2000.00f))
+                        .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.availableMovedToAgencies", euro("2000.00"))
                         .body("municipalities.find { it.istatCode == '" + CASARANO + "' }.state", equalTo("SUBMITTED"))
                         .body("municipalities.istatCode", not(hasItem("073022"))));
         given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200);
