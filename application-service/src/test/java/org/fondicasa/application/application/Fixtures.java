@@ -3,9 +3,10 @@ package org.fondicasa.application.application;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 import org.fondicasa.application.call.CallKind;
-import org.fondicasa.application.call.Templates;
+import org.fondicasa.application.fixtures.ApplicationFormBuilder;
+import org.fondicasa.application.fixtures.CallBuilder;
+import org.fondicasa.application.fixtures.People;
 import org.fondicasa.platform.time.RomeTime;
-import org.fondicasa.platform.validation.FiscalCode;
 import org.fondicasa.testing.TokenFactory;
 
 import jakarta.enterprise.inject.spi.CDI;
@@ -23,21 +24,14 @@ import static io.restassured.RestAssured.given;
 /** Calls and applications for the end-to-end tests, built the way clients send them. */
 public final class Fixtures {
 
-    public static final String IBAN = "IT60X0542811101000000123456";
+    public static final String IBAN = ApplicationFormBuilder.IBAN;
     public static final ZoneId ROME = RomeTime.ZONE;
 
     public final TokenFactory tokens = TokenFactory.fromConfig();
 
     /** A distinct, valid fiscal code per number (check character computed). */
     public static String fiscalCode(int n) {
-        StringBuilder letters = new StringBuilder();
-        int rest = n;
-        for (int i = 0; i < 6; i++) {
-            letters.append((char) ('A' + rest % 26));
-            rest /= 26;
-        }
-        String first15 = letters + "80A01A662";
-        return first15 + FiscalCode.checkCharacter(first15);
+        return People.fiscalCode(n);
     }
 
     /** The service's clock: windows and deadlines are measured against it, and tests move it rather than wait. */
@@ -53,16 +47,8 @@ public final class Fixtures {
     /** A call body from the kind's template; {@code change} edits it (rules included) before it is sent. */
     public static ObjectNode call(CallKind kind, String istatCode, long opensInSeconds, long closesInSeconds, String budget,
                                   Consumer<ObjectNode> change) {
-        ObjectNode template = Templates.json(kind);
-        ObjectNode body = Templates.MAPPER.createObjectNode();
-        body.put("kind", kind.name());
-        body.put("title", template.get("title").asText());
-        body.put("legalAct", template.get("legalAct").asText());
-        body.put("istatCode", istatCode);
-        body.put("opensAt", romeIn(opensInSeconds));
-        body.put("closesAt", romeIn(closesInSeconds));
-        body.putArray("budget").addObject().put("source", "MUNICIPAL").put("amount", budget).put("legalRef", "budget act of the test");
-        body.set("rules", template.get("rules"));
+        ObjectNode body = CallBuilder.aCall(kind).inMunicipality(istatCode).openBetween(romeIn(opensInSeconds), romeIn(closesInSeconds))
+                .withBudget(budget).build();
         change.accept(body);
         return body;
     }

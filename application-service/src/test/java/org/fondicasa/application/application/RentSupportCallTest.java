@@ -5,8 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.testing.KafkaTestClient;
-import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,20 +16,17 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.fondicasa.application.fixtures.ApplicationFormBuilder.aRentSupportApplication;
+import static org.fondicasa.application.fixtures.CallBuilder.aCall;
 
 /** The ordinary rent call of DM 7/6/1999 (DOMAIN §1.5) and Pulsano's 2021 call (seed 003), from opening to payment. */
 @QuarkusTest
 class RentSupportCallTest {
-
-    static {
-        Money.exactJsonNumbers();
-    }
 
     static final String BARI = "072006";
     static final String PULSANO = "073022";
@@ -37,27 +34,8 @@ class RentSupportCallTest {
     private final Fixtures f = new Fixtures();
     private final KafkaTestClient kafka = KafkaTestClient.fromConfig();
 
-    private static final String NO_EXCLUSIONS = """
-            "TENANT_RELATED_TO_LANDLORD": false, "OWNS_PUBLIC_FUNDED_HOUSING": false, "OWNS_ADEQUATE_HOUSING": false,
-            "TENANT_TAX_DEDUCTION_CLAIMED": false, "PRESTIGE_ZONE": false""";
-
-    static String rentApplication(String applicant, String employee, int children, String rent, int months, int rdcMonths,
-                                  String area, String category, String extraFacts) {
-        StringBuilder household = new StringBuilder("{\"fiscalCode\": \"" + applicant + "\", \"role\": \"APPLICANT\"}");
-        for (int i = 0; i < children; i++) {
-            household.append(", {\"fiscalCode\": \"").append(Fixtures.fiscalCode(9000 + applicant.hashCode() % 500 * 10 + i))
-                    .append("\", \"role\": \"CHILD\", \"dependentChild\": true}");
-        }
-        return """
-                {"household": [%s],
-                 "income": {"employee": "%s", "other": "0.00", "exemptContinuous": "0.00", "excludedAllowances": "0.00"},
-                 "rent": {"annualRent": "%s", "months": %d, "monthsWithCitizenIncomeRent": %d, "floorArea": %s, "cadastralCategory": "%s"},
-                 "declarations": {%s%s}, "iban": "%s", "documents": ["LEASE_CONTRACT"]}"""
-                .formatted(household, employee, rent, months, rdcMonths, area, category, NO_EXCLUSIONS, extraFacts, Fixtures.IBAN);
-    }
-
-    private ValidatableResponse apply(UUID call, String applicant, String body) {
-        return given().auth().oauth2(f.tokens.citizen(applicant)).contentType(ContentType.JSON).body(body)
+    private ValidatableResponse apply(UUID call, String applicant, ApplicationFormBuilder form) {
+        return given().auth().oauth2(f.tokens.citizen(applicant)).contentType(ContentType.JSON).body(form.json())
                 .post("/calls/" + call + "/applications").then();
     }
 
@@ -79,31 +57,28 @@ class RentSupportCallTest {
                 .get("/municipalities/" + BARI + "/budget-sources").then()
                 .body("findAll { it.fundCode == '" + fund + "' }", hasSize(6)));
 
-        ObjectNode body = Fixtures.call(CallKind.RENT_SUPPORT, BARI, -60, 20, "1.00", c -> {
-            c.put("fundCode", fund);
-            var budget = c.putArray("budget");
-            for (String source : new String[]{"Fin_base", "Fin_c", "QEmi", "QSmine", "COFIN", "bonus"}) {
-                budget.addObject().put("source", source);
-            }
-        });
+        ObjectNode body = aCall(CallKind.RENT_SUPPORT).inMunicipality(BARI).openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(20))
+                .fundedBy(fund, "Fin_base", "Fin_c", "QEmi", "QSmine", "COFIN", "bonus").build();
         // another municipality's operator may not open Bari's call
         given().auth().oauth2(f.tokens.operator(PULSANO)).contentType(ContentType.JSON).body(body.toString()).post("/calls")
                 .then().statusCode(403);
         UUID call = f.create(f.tokens.operator(BARI), body);
         given().auth().oauth2(f.tokens.citizen(Fixtures.fiscalCode(1))).get("/calls/" + call).then().statusCode(200)
-                .body("budget", euro("7500.00")).body("budgetEntries", hasSize(4)).body("status", equalTo("OPEN"));
+                .body("budget", equalTo(7500.00f)).body("budgetEntries", hasSize(4)).body("status", equalTo("OPEN"));
 
         String zeroIncome = Fixtures.fiscalCode(11);
         String poorer = Fixtures.fiscalCode(12);
         String richer = Fixtures.fiscalCode(13);
         String bandB = Fixtures.fiscalCode(14);
-        String pZero = apply(call, zeroIncome, rentApplication(zeroIncome, "0.00", 0, "3600.00", 12, 0, "60", "A3",
-                ", \"THIRD_PARTY_SUPPORT\": true")).statusCode(201).extract().path("protocolNumber");
-        String pPoorer = apply(call, poorer, rentApplication(poorer, "8000.00", 0, "4800.00", 12, 0, "70", "A3", ""))
+        String pZero = apply(call, zeroIncome, aRentSupportApplication().by(zeroIncome).withIncome("0.00").withRent("3600.00")
+                .withFloorArea("60").declaring("THIRD_PARTY_SUPPORT")).statusCode(201).extract().path("protocolNumber");
+        String pPoorer = apply(call, poorer, aRentSupportApplication().by(poorer).withIncome("8000.00").withRent("4800.00"))
                 .statusCode(201).extract().path("protocolNumber");
-        String pRicher = apply(call, richer, rentApplication(richer, "12000.00", 0, "2400.00", 12, 0, "70", "A2", ""))
+        String pRicher = apply(call, richer, aRentSupportApplication().by(richer).withIncome("12000.00").withRent("2400.00")
+                .inCadastralCategory("A2"))
                 .statusCode(201).extract().path("protocolNumber");
-        String pB = apply(call, bandB, rentApplication(bandB, "20000.00", 2, "4000.00", 12, 0, "80", "A3", ""))
+        String pB = apply(call, bandB, aRentSupportApplication().by(bandB).withIncome("20000.00").withChildren(2)
+                .withRent("4000.00").withFloorArea("80"))
                 .statusCode(201).body("status", equalTo("PENDING")).extract().path("protocolNumber");
 
         // every exclusion of DOMAIN §1.5, each refused with its reason
@@ -112,25 +87,25 @@ class RentSupportCallTest {
         for (String fact : new String[]{"TENANT_RELATED_TO_LANDLORD", "OWNS_PUBLIC_FUNDED_HOUSING", "OWNS_ADEQUATE_HOUSING",
                 "TENANT_TAX_DEDUCTION_CLAIMED", "PRESTIGE_ZONE"}) {
             String who = Fixtures.fiscalCode(n++);
-            String form = rentApplication(who, "9000.00", 0, "3000.00", 12, 0, "70", "A3", "").replace("\"" + fact + "\": false", "\"" + fact + "\": true");
+            ApplicationFormBuilder form = aRentSupportApplication().by(who).declaring(fact);
             excluded.put(fact, apply(call, who, form).statusCode(201).body("status", equalTo("NOT_ELIGIBLE")).extract().path("protocolNumber"));
         }
         String who = Fixtures.fiscalCode(n++);
-        excluded.put("citizenIncomeRent", apply(call, who, rentApplication(who, "9000.00", 0, "3000.00", 12, 4, "70", "A3", ""))
+        excluded.put("citizenIncomeRent", apply(call, who, aRentSupportApplication().by(who).withCitizenIncomeRentMonths(4))
                 .statusCode(201).extract().path("protocolNumber"));
         for (String category : new String[]{"A1", "A8", "A9"}) {
             who = Fixtures.fiscalCode(n++);
-            excluded.put("cadastralCategory " + category, apply(call, who, rentApplication(who, "9000.00", 0, "3000.00", 12, 0, "70", category, ""))
+            excluded.put("cadastralCategory " + category, apply(call, who, aRentSupportApplication().by(who).inCadastralCategory(category))
                     .statusCode(201).extract().path("protocolNumber"));
         }
         who = Fixtures.fiscalCode(n++);
-        excluded.put("floorArea", apply(call, who, rentApplication(who, "9000.00", 0, "3000.00", 12, 0, "120", "A3", ""))
+        excluded.put("floorArea", apply(call, who, aRentSupportApplication().by(who).withFloorArea("120"))
                 .statusCode(201).extract().path("protocolNumber"));
         who = Fixtures.fiscalCode(n++);
-        excluded.put("lowIncomeDeclaration", apply(call, who, rentApplication(who, "0.00", 0, "3000.00", 12, 0, "70", "A3", ""))
+        excluded.put("lowIncomeDeclaration", apply(call, who, aRentSupportApplication().by(who).withIncome("0.00"))
                 .statusCode(201).extract().path("protocolNumber"));
         who = Fixtures.fiscalCode(n++);
-        excluded.put("bandA", apply(call, who, rentApplication(who, "40000.00", 0, "3000.00", 12, 0, "70", "A3", ""))
+        excluded.put("bandA", apply(call, who, aRentSupportApplication().by(who).withIncome("40000.00"))
                 .statusCode(201).extract().path("protocolNumber"));
         excluded.forEach((rule, protocol) -> given().auth().oauth2(f.tokens.operator(BARI)).get("/applications/" + protocol).then()
                 .statusCode(200).body("status", equalTo("NOT_ELIGIBLE"))
@@ -149,10 +124,10 @@ class RentSupportCallTest {
         Fixtures.moveClockPast(body.get("closesAt").asText());
 
         var ranking = given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/publication").then()
-                .statusCode(200).body("budget", euro("7500.00")).body("committed", euro("7500.00"))
+                .statusCode(200).body("budget", equalTo(7500.00f)).body("committed", equalTo(7500.00f))
                 .body("entries.protocolNumber", org.hamcrest.Matchers.contains(pZero, pPoorer, pRicher, pB))
-                .body("entries.contribution", org.hamcrest.Matchers.contains(euro("3098.74"), euro("3098.74"), euro("720.00"), euro("582.52")))
-                .body("entries[2].withheld", euro("200.00")).body("entries[2].payable", euro("520.00"))
+                .body("entries.contribution", org.hamcrest.Matchers.contains(3098.74f, 3098.74f, 720.00f, 582.52f))
+                .body("entries[2].withheld", equalTo(200.00f)).body("entries[2].payable", equalTo(520.00f))
                 .body("entries[3].explanation", containsString("budget exhausted: € 582,52 of € 1.268,74"))
                 .body("excluded", hasSize(excluded.size()));
         ranking.body("entries[1].explanation", containsString("position 2, band A, taxable income € 8.000,00"));
@@ -167,34 +142,36 @@ class RentSupportCallTest {
 
         given().auth().oauth2(f.tokens.operator(BARI)).contentType(ContentType.JSON).body("{\"paymentReference\": \"MANDATO 77/2021\"}")
                 .post("/applications/" + pRicher + "/payment").then().statusCode(200)
-                .body("status", equalTo("PAID")).body("award.withheld", euro("200.00")).body("award.paid", euro("520.00"))
+                .body("status", equalTo("PAID")).body("award.withheld", equalTo(200.00f)).body("award.paid", equalTo(520.00f))
                 .body("award.withholdingRef", equalTo("TARI 2019, accertamento 44/2020"));
         given().auth().oauth2(f.tokens.citizen(bandB)).get("/applications/" + pB).then().statusCode(200)
-                .body("status", equalTo("PARTIALLY_GRANTED")).body("award.amount", euro("582.52"));
+                .body("status", equalTo("PARTIALLY_GRANTED")).body("award.amount", equalTo(582.52f));
         given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/closure").then().statusCode(200)
-                .body("unspent", euro("0.00"));
+                .body("unspent", equalTo(0.00f));
         kafka.await("application.events", r -> r.value().contains("\"RankingPublished\"") && r.value().contains(call.toString()),
                 1, Duration.ofSeconds(30));
     }
 
     @Test
     void pulsano_counts_only_months_without_citizen_income_and_its_own_limits() {
-        ObjectNode body = Fixtures.call(CallKind.RENT_SUPPORT, PULSANO, -60, 3600, "33408.21", c -> {
-            c.put("title", "Bando contributi canoni di locazione anno 2021");
-            c.put("legalAct", "Comune di Pulsano, bando contributi integrativi canoni 2021 (scadenza 10/03/2023)");
-            ((ObjectNode) c.get("budget").get(0)).put("legalRef", "riparto regionale 2021 al Comune di Pulsano");
-            ObjectNode rs = (ObjectNode) c.get("rules").get("rentSupport");
-            ((ObjectNode) rs.get("bandA").get("incomeMax")).put("value", "13405.08").put("legalRef", "bando Pulsano 2021: due pensioni minime INPS 2021");
-            rs.put("onlyMonthsWithoutCitizenIncome", true);
-            rs.put("citizenIncomeLegalRef", "bando Pulsano 2021: only months without the rent quota of reddito di cittadinanza count");
-        });
+        ObjectNode body = aCall(CallKind.RENT_SUPPORT).inMunicipality(PULSANO).openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(3600))
+                .titled("Bando contributi canoni di locazione anno 2021")
+                .underAct("Comune di Pulsano, bando contributi integrativi canoni 2021 (scadenza 10/03/2023)")
+                .withBudget("33408.21", "riparto regionale 2021 al Comune di Pulsano")
+                .withRules(rules -> {
+                    ObjectNode rs = (ObjectNode) rules.get("rentSupport");
+                    ((ObjectNode) rs.get("bandA").get("incomeMax")).put("value", "13405.08").put("legalRef", "bando Pulsano 2021: due pensioni minime INPS 2021");
+                    rs.put("onlyMonthsWithoutCitizenIncome", true);
+                    rs.put("citizenIncomeLegalRef", "bando Pulsano 2021: only months without the rent quota of reddito di cittadinanza count");
+                }).build();
         UUID call = f.create(f.tokens.operator(PULSANO), body);
         String applicant = Fixtures.fiscalCode(51);
-        String protocol = apply(call, applicant, rentApplication(applicant, "13400.00", 0, "4800.00", 12, 4, "70", "A3", ""))
+        String protocol = apply(call, applicant, aRentSupportApplication().by(applicant).withIncome("13400.00").withRent("4800.00")
+                .withCitizenIncomeRentMonths(4))
                 .statusCode(201).body("status", equalTo("PENDING")).extract().path("protocolNumber");
         // 13.400 ≤ 13.405,08 (2021 limit), 8 months count: (4.800 − 14% × 13.400) × 8/12 = 1.949,33
         given().auth().oauth2(f.tokens.citizen(applicant)).get("/applications/" + protocol).then().statusCode(200)
-                .body("band", equalTo("A")).body("need", euro("1949.33"))
+                .body("band", equalTo("A")).body("need", equalTo(1949.33f))
                 .body("assessment.checks.find { it.rule == 'citizenIncomeMonths' }.explanation",
                         equalTo("12 months rented, 4 with the rent quota of reddito di cittadinanza → 8 months count"))
                 .body("assessment.checks.find { it.rule == 'contribution' }.explanation", endsWith("× 8/12"))

@@ -5,8 +5,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.testing.KafkaTestClient;
-import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,37 +14,31 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
+import static org.fondicasa.application.fixtures.ApplicationFormBuilder.aMicrocreditApplication;
+import static org.fondicasa.application.fixtures.CallBuilder.aCall;
 
 /** The regional microcredit (seeds 000, 001): first come, a loan whole or not at all, in strict order. */
 @QuarkusTest
 class SocialMicrocreditCallTest {
 
-    static {
-        Money.exactJsonNumbers();
-    }
-
     private final Fixtures f = new Fixtures();
     private final KafkaTestClient kafka = KafkaTestClient.fromConfig();
-
-    private static String loan(String applicant, String isee, String residentSince, String amount) {
-        return """
-                {"household": [{"fiscalCode": "%s", "role": "APPLICANT", "dependentChild": false}],
-                 "isee": "%s", "residentInPugliaSince": "%s", "declarations": {"VULNERABILITY_JOB_LOSS": true},
-                 "requestedAmount": "%s", "purpose": "rent arrears and school books", "iban": "%s", "documents": []}"""
-                .formatted(applicant, isee, residentSince, amount, Fixtures.IBAN);
-    }
 
     private ValidatableResponse apply(UUID call, String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/calls/" + call + "/applications").then();
     }
 
+    private ValidatableResponse apply(UUID call, String token, ApplicationFormBuilder form) {
+        return apply(call, token, form.json());
+    }
+
     private String protocol(UUID call, String applicant, String amount) {
-        return apply(call, f.tokens.citizen(applicant), loan(applicant, "12000.00", "2015-01-01", amount))
+        return apply(call, f.tokens.citizen(applicant), aMicrocreditApplication().by(applicant).withIsee("12000.00")
+                        .residentInPugliaSince("2015-01-01").requesting(amount))
                 .statusCode(201).body("status", equalTo("PENDING")).extract().path("protocolNumber");
     }
 
@@ -55,7 +49,8 @@ class SocialMicrocreditCallTest {
 
     @Test
     void loans_go_whole_in_receipt_order_and_returned_money_moves_the_line() {
-        ObjectNode body = Fixtures.call(CallKind.SOCIAL_MICROCREDIT, null, -60, 25, "25000.00", c -> { });
+        ObjectNode body = aCall(CallKind.SOCIAL_MICROCREDIT).openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(25))
+                .withBudget("25000.00").build();
         UUID call = f.create(f.tokens.regionOfficer(), body);
 
         String a = protocol(call, Fixtures.fiscalCode(101), "10000.00");
@@ -63,14 +58,16 @@ class SocialMicrocreditCallTest {
         String c = protocol(call, Fixtures.fiscalCode(103), "8000.00");   // 5.000 left: waits, strictly
         String d = protocol(call, Fixtures.fiscalCode(104), "3000.00");   // would fit, but waits behind c
         String poor = apply(call, f.tokens.citizen(Fixtures.fiscalCode(105)),
-                loan(Fixtures.fiscalCode(105), "18500.01", "2015-01-01", "1000.00"))
+                aMicrocreditApplication().by(Fixtures.fiscalCode(105)).withIsee("18500.01").residentInPugliaSince("2015-01-01")
+                        .requesting("1000.00"))
                 .statusCode(201).body("status", equalTo("NOT_ELIGIBLE")).extract().path("protocolNumber");
         String newcomer = apply(call, f.tokens.citizen(Fixtures.fiscalCode(106)),
-                loan(Fixtures.fiscalCode(106), "9000.00", Fixtures.romeIn(-86400 * 200).substring(0, 10), "1000.00"))
+                aMicrocreditApplication().by(Fixtures.fiscalCode(106))
+                        .residentInPugliaSince(Fixtures.romeIn(-86400 * 200).substring(0, 10)).requesting("1000.00"))
                 .statusCode(201).body("status", equalTo("NOT_ELIGIBLE")).extract().path("protocolNumber");
         // a desk operator files for a citizen: recorded as assisted, visible to that operator
-        String assisted = apply(call, f.tokens.deskOperator("075016"), loan(Fixtures.fiscalCode(107), "9000.00", "2010-01-01", "500.00")
-                .replaceFirst("\\{", "{\"onBehalfOf\": \"" + Fixtures.fiscalCode(107) + "\", "))
+        String assisted = apply(call, f.tokens.deskOperator("075016"),
+                aMicrocreditApplication().filedAtTheDeskFor(Fixtures.fiscalCode(107)).requesting("500.00"))
                 .statusCode(201).body("assisted", equalTo(true)).extract().path("protocolNumber");
 
         status(a, "GRANTED");
@@ -93,22 +90,22 @@ class SocialMicrocreditCallTest {
         status(d, "GRANTED");
         status(assisted, "GRANTED");
         given().auth().oauth2(f.tokens.regionOfficer()).get("/calls/" + call + "/funding").then().statusCode(200)
-                .body("budget", euro("25000.00")).body("committed", euro("21500.00")).body("revoked", equalTo(1))
+                .body("budget", equalTo(25000.00f)).body("committed", equalTo(21500.00f)).body("revoked", equalTo(1))
                 .body("notEligible", equalTo(2));
 
         // paid to the declared IBAN
         given().auth().oauth2(f.tokens.regionOfficer()).contentType(ContentType.JSON).body("{\"paymentReference\": \"MANDATO 2026/118\"}")
                 .post("/applications/" + a + "/payment").then().statusCode(200)
-                .body("status", equalTo("PAID")).body("award.paid", euro("10000.00")).body("award.paidToIban", equalTo(Fixtures.IBAN));
+                .body("status", equalTo("PAID")).body("award.paid", equalTo(10000.00f)).body("award.paidToIban", equalTo(Fixtures.IBAN));
 
         // closing needs the deadline to pass; then the unspent money is reported once
         given().auth().oauth2(f.tokens.regionOfficer()).post("/calls/" + call + "/closure").then().statusCode(409)
                 .body("detail", containsString("takes applications until"));
         Fixtures.moveClockPast(body.get("closesAt").asText());
-        apply(call, f.tokens.citizen(Fixtures.fiscalCode(108)), loan(Fixtures.fiscalCode(108), "9000.00", "2010-01-01", "500.00"))
+        apply(call, f.tokens.citizen(Fixtures.fiscalCode(108)), aMicrocreditApplication().by(Fixtures.fiscalCode(108)).requesting("500.00"))
                 .statusCode(409).contentType("application/problem+json").body("detail", startsWith("The call closed at "));
         given().auth().oauth2(f.tokens.regionOfficer()).post("/calls/" + call + "/closure").then().statusCode(200)
-                .body("status", equalTo("CLOSED")).body("unspent", euro("3500.00"));
+                .body("status", equalTo("CLOSED")).body("unspent", equalTo(3500.00f));
         given().auth().oauth2(f.tokens.regionOfficer()).post("/calls/" + call + "/closure").then().statusCode(409);
         kafka.await("application.events", r -> r.value().contains("\"CallClosed\"") && r.value().contains(call.toString())
                 && r.value().contains("\"unspent\":\"3500.00\""), 1, Duration.ofSeconds(30));
@@ -119,14 +116,14 @@ class SocialMicrocreditCallTest {
 
     @Test
     void a_household_applies_once_and_every_bad_field_is_listed_with_nothing_stored() {
-        UUID call = f.create(f.tokens.regionOfficer(), Fixtures.call(CallKind.SOCIAL_MICROCREDIT, null, -60, 3600, "50000.00", c -> { }));
+        UUID call = f.create(f.tokens.regionOfficer(), aCall(CallKind.SOCIAL_MICROCREDIT)
+                .openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(3600)).withBudget("50000.00").build());
         String applicant = Fixtures.fiscalCode(201);
         String spouse = Fixtures.fiscalCode(202);
-        String family = loan(applicant, "9000.00", "2010-01-01", "2000.00").replace("\"dependentChild\": false}]",
-                "\"dependentChild\": false}, {\"fiscalCode\": \"" + spouse + "\", \"role\": \"SPOUSE\", \"dependentChild\": false}]");
+        ApplicationFormBuilder family = aMicrocreditApplication().by(applicant).withSpouse(spouse).requesting("2000.00");
         String first = apply(call, f.tokens.citizen(applicant), family).statusCode(201).extract().path("protocolNumber");
         // the spouse tries too: refused, whatever household they declare
-        apply(call, f.tokens.citizen(spouse), loan(spouse, "9000.00", "2010-01-01", "2000.00")).statusCode(409)
+        apply(call, f.tokens.citizen(spouse), aMicrocreditApplication().by(spouse).requesting("2000.00")).statusCode(409)
                 .body("detail", containsString(first));
 
         String other = Fixtures.fiscalCode(203);
@@ -137,18 +134,19 @@ class SocialMicrocreditCallTest {
                 .body("violations.field", hasItems("isee", "onBehalfOf", "household[1].fiscalCode", "iban", "residentInPugliaSince",
                         "requestedAmount"));
         // nothing of it was stored: the same person applies properly afterwards
-        apply(call, f.tokens.citizen(other), loan(other, "9000.00", "2010-01-01", "2000.00")).statusCode(201);
+        apply(call, f.tokens.citizen(other), aMicrocreditApplication().by(other).requesting("2000.00")).statusCode(201);
     }
 
     @Test
     void only_the_region_opens_a_regional_call_and_no_one_applies_before_it_opens() {
-        ObjectNode regional = Fixtures.call(CallKind.SOCIAL_MICROCREDIT, null, 3600, 7200, "1000.00", c -> { });
+        ObjectNode regional = aCall(CallKind.SOCIAL_MICROCREDIT).openBetween(Fixtures.romeIn(3600), Fixtures.romeIn(7200))
+                .withBudget("1000.00").build();
         given().auth().oauth2(f.tokens.operator("072006")).contentType(ContentType.JSON).body(regional.toString())
                 .post("/calls").then().statusCode(403);
         given().auth().oauth2(f.tokens.citizen(Fixtures.fiscalCode(301))).contentType(ContentType.JSON).body(regional.toString())
                 .post("/calls").then().statusCode(403);
         UUID call = f.create(f.tokens.regionOfficer(), regional);
-        apply(call, f.tokens.citizen(Fixtures.fiscalCode(301)), loan(Fixtures.fiscalCode(301), "9000.00", "2010-01-01", "100.00"))
+        apply(call, f.tokens.citizen(Fixtures.fiscalCode(301)), aMicrocreditApplication().by(Fixtures.fiscalCode(301)).requesting("100.00"))
                 .statusCode(409).body("detail", startsWith("The call is not open yet: it opens at "))
                 .body("detail", containsString("(Europe/Rome)"));
         // an operator cannot manage, nor read the money of, the region's call

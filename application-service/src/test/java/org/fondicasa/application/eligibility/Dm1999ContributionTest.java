@@ -3,21 +3,23 @@ package org.fondicasa.application.eligibility;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.CallRules;
 import org.fondicasa.application.call.Templates;
+import org.fondicasa.application.fixtures.ContributionInputsBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fondicasa.application.fixtures.ContributionInputsBuilder.aHouseholdEarning;
 
 class Dm1999ContributionTest {
 
     private final CallRules.RentSupport rules = Templates.rules(CallKind.RENT_SUPPORT).rentSupport();
 
-    private Dm1999Contribution.Result compute(long employee, long other, int children, long rent, int months) {
-        return Dm1999Contribution.compute(rules, new Dm1999Contribution.Inputs(employee, other, 0, children, rent, months, false));
+    private Dm1999Contribution.Result compute(ContributionInputsBuilder household) {
+        return Dm1999Contribution.compute(rules, household.build());
     }
 
     @Test
     void bandA_need_is_rent_minus_fourteen_percent_of_income() {
-        var r = compute(1_200_000, 0, 0, 240_000, 12);
+        var r = compute(aHouseholdEarning("12000.00").payingRent("2400.00"));
         assertThat(r.band()).isEqualTo(Band.A);
         assertThat(r.incidenceA()).isEqualByComparingTo("20.00");
         assertThat(r.needCents()).isEqualTo(240_000 - 168_000);
@@ -25,14 +27,14 @@ class Dm1999ContributionTest {
 
     @Test
     void bandA_need_is_capped_at_3098_74() {
-        var r = compute(1_000_000, 0, 0, 480_000, 12);
+        var r = compute(aHouseholdEarning("10000.00").payingRent("4800.00"));
         assertThat(r.needCents()).isEqualTo(309_874);
         assertThat(r.checks()).anySatisfy(c -> assertThat(c.explanation()).contains("capped at the band maximum € 3.098,74"));
     }
 
     @Test
     void incidence_below_fourteen_percent_is_not_band_A_and_the_reason_says_so() {
-        var r = compute(1_000_000, 0, 0, 123_000, 12);
+        var r = compute(aHouseholdEarning("10000.00").payingRent("1230.00"));
         assertThat(r.band()).isNull();
         assertThat(r.checks()).anySatisfy(c -> assertThat(c.explanation())
                 .isEqualTo("taxable income € 10.000,00 ≤ € 13.338,26; incidence 12,30% < 14,00% → not band A"));
@@ -41,7 +43,7 @@ class Dm1999ContributionTest {
     @Test
     void bandB_uses_conventional_income_with_child_deduction_from_employee_income() {
         // d = 2 × 516,46 = 1.032,92; 60% × (20.000 − 1.032,92) = 11.380,248 → 11.380,25
-        var r = compute(2_000_000, 0, 2, 400_000, 12);
+        var r = compute(aHouseholdEarning("20000.00").withChildren(2).payingRent("4000.00"));
         assertThat(r.conventionalIncomeCents()).isEqualTo(1_138_025);
         assertThat(r.band()).isEqualTo(Band.B);
         // 4.000 − 24% × 11.380,25 = 4.000 − 2.731,26 = 1.268,74
@@ -51,34 +53,34 @@ class Dm1999ContributionTest {
     @Test
     void deduction_left_over_after_employee_income_comes_off_other_income() {
         // employee 500, 3 children: d = 1.549,38; 1.049,38 comes off other income 14.000
-        var r = compute(50_000, 1_400_000, 3, 500_000, 12);
+        var r = compute(aHouseholdEarning("500.00").withOtherIncome("14000.00").withChildren(3).payingRent("5000.00"));
         assertThat(r.conventionalIncomeCents()).isEqualTo(1_400_000 - (154_938 - 50_000));
     }
 
     @Test
     void need_is_pro_rated_by_months_and_rounded_half_up_once() {
-        var r = compute(2_000_000, 0, 2, 400_000, 7);
+        var r = compute(aHouseholdEarning("20000.00").withChildren(2).payingRent("4000.00").forMonths(7));
         // 1.268,74 × 7 / 12 = 740,098… → 740,10
         assertThat(r.needCents()).isEqualTo(74_010);
     }
 
     @Test
     void band_B_need_is_capped_at_2324_06() {
-        var r = compute(0, 1_500_000, 0, 700_000, 12);
+        var r = compute(aHouseholdEarning("0.00").withOtherIncome("15000.00").payingRent("7000.00"));
         assertThat(r.band()).isEqualTo(Band.B);
         assertThat(r.needCents()).isEqualTo(232_406);
     }
 
     @Test
     void above_both_limits_is_no_band() {
-        var r = compute(3_000_000, 0, 0, 900_000, 12);
+        var r = compute(aHouseholdEarning("30000.00").payingRent("9000.00"));
         assertThat(r.band()).isNull();
         assertThat(r.needCents()).isZero();
     }
 
     @Test
     void zero_income_is_band_A_with_the_rent_capped() {
-        var r = compute(0, 0, 0, 360_000, 12);
+        var r = compute(aHouseholdEarning("0.00").payingRent("3600.00"));
         assertThat(r.band()).isEqualTo(Band.A);
         assertThat(r.incidenceA()).isNull();
         assertThat(r.needCents()).isEqualTo(309_874);
@@ -92,9 +94,9 @@ class Dm1999ContributionTest {
                 false, rules.citizenIncomeLegalRef(), new CallRules.Increase(org.fondicasa.application.call.Rule.of("25",
                 "DM 7/6/1999 art. 2 c.4"), "ELDERLY_OR_DISABLED_MEMBER"), null, rules.payment());
         // (2.400 − 14% × 12.000) = 720, + 25% = 900
-        var raised = Dm1999Contribution.compute(withIncrease, new Dm1999Contribution.Inputs(1_200_000, 0, 0, 0, 240_000, 12, true));
+        var raised = Dm1999Contribution.compute(withIncrease, aHouseholdEarning("12000.00").payingRent("2400.00").declaringTheIncrease().build());
         assertThat(raised.needCents()).isEqualTo(90_000);
-        var notDeclared = Dm1999Contribution.compute(withIncrease, new Dm1999Contribution.Inputs(1_200_000, 0, 0, 0, 240_000, 12, false));
+        var notDeclared = Dm1999Contribution.compute(withIncrease, aHouseholdEarning("12000.00").payingRent("2400.00").build());
         assertThat(notDeclared.needCents()).isEqualTo(72_000);
     }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fondicasa.application.fixtures.CandidateBuilder.aCandidate;
 
 class RankingTest {
 
@@ -17,10 +18,14 @@ class RankingTest {
     private static final PaymentStrategy PROPORTIONAL = new PaymentStrategy(PaymentStrategy.Type.PROPORTIONAL_BAND_A, List.of(), "act");
 
     private final List<Candidate> candidates = List.of(
-            new Candidate("B-low", 1, Band.B, 1_500_000, 900_000, 150_000),
-            new Candidate("A-rich", 2, Band.A, 1_200_000, 700_000, 100_000),
-            new Candidate("A-poor", 3, Band.A, 500_000, 300_000, 200_000),
-            new Candidate("A-rich-later", 4, Band.A, 1_200_000, 700_000, 100_001));
+            aCandidate("B-low").receivedAs(1).inBand(Band.B).withIncome("15000.00").withConventionalIncome("9000.00")
+                    .needing("1500.00").build(),
+            aCandidate("A-rich").receivedAs(2).inBand(Band.A).withIncome("12000.00").withConventionalIncome("7000.00")
+                    .needing("1000.00").build(),
+            aCandidate("A-poor").receivedAs(3).inBand(Band.A).withIncome("5000.00").withConventionalIncome("3000.00")
+                    .needing("2000.00").build(),
+            aCandidate("A-rich-later").receivedAs(4).inBand(Band.A).withIncome("12000.00").withConventionalIncome("7000.00")
+                    .needing("1000.01").build());
 
     @Test
     void band_A_by_income_then_band_B_ties_by_receipt() {
