@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fondicasa.platform.time.RomeTime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class ApplicationServiceContract {
     public static final String CALLS_PATH = "/calls";
     public static final int CALL_CREATED = 201;
     /** Call times are local date-times in this zone. */
-    public static final ZoneId CALL_ZONE = ZoneId.of("Europe/Rome");
+    public static final ZoneId CALL_ZONE = RomeTime.ZONE;
     public static final BigDecimal BUDGET = new BigDecimal("1000000.00");
     public static final String BUDGET_SOURCE = "REGIONAL";
 

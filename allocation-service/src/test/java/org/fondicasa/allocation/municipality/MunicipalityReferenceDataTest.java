@@ -1,11 +1,10 @@
 package org.fondicasa.allocation.municipality;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.fondicasa.platform.reference.PugliaMunicipalities;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +16,7 @@ class MunicipalityReferenceDataTest {
     @Test
     void tableMatchesTheIstatFile() throws Exception {
         List<String[]> rows;
-        try (var in = new BufferedReader(new InputStreamReader(
-                getClass().getClassLoader().getResourceAsStream("reference/puglia-municipalities.csv"), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = PugliaMunicipalities.open()) {
             rows = in.lines().skip(1).map(l -> l.split(",", -1)).toList();
         }
         assertThat(rows).hasSize(257);

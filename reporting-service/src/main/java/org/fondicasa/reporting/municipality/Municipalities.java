@@ -1,17 +1,16 @@
 package org.fondicasa.reporting.municipality;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.fondicasa.platform.reference.PugliaMunicipalities;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Names and provinces of Puglia's 257 municipalities (reference/puglia-municipalities.csv, ISTAT). */
+/** Names and provinces of Puglia's 257 municipalities (ISTAT, {@link PugliaMunicipalities} in domain-kit). */
 @ApplicationScoped
 public class Municipalities {
 
@@ -21,8 +20,7 @@ public class Municipalities {
     private final Map<String, Municipality> byCode = new HashMap<>();
 
     public Municipalities() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Municipalities.class.getResourceAsStream("/reference/puglia-municipalities.csv"), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = PugliaMunicipalities.open()) {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",", -1);
