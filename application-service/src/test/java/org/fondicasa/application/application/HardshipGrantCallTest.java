@@ -6,11 +6,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.fixtures.ApplicationFormBuilder;
+import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,6 +22,10 @@ import static org.fondicasa.application.fixtures.CallBuilder.aCall;
 /** Bisceglie's extraordinary hardship grants (seed 002): a social worker sets the amount, at most € 500, once a year. */
 @QuarkusTest
 class HardshipGrantCallTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BISCEGLIE = "110003";
 
@@ -62,10 +68,10 @@ class HardshipGrantCallTest {
         assess(f.tokens.operator("072006"), protocol, "400.00").statusCode(403);
         assess(f.tokens.operator(BISCEGLIE), protocol, "600.00").statusCode(422).body("detail", containsString("€ 500,00"));
         assess(f.tokens.operator(BISCEGLIE), protocol, "400.00").statusCode(200).body("status", equalTo("GRANTED"))
-                .body("award.amount", equalTo(400.00f)).body("award.explanation", containsString("relazione sociale n. 18/2026"));
+                .body("award.amount", euro("400.00")).body("award.explanation", containsString("relazione sociale n. 18/2026"));
         given().auth().oauth2(f.tokens.operator(BISCEGLIE)).contentType(ContentType.JSON).body("{\"paymentReference\": \"DD 301/2026\"}")
                 .post("/applications/" + protocol + "/payment").then().statusCode(200)
-                .body("status", equalTo("PAID")).body("award.paid", equalTo(400.00f));
+                .body("status", equalTo("PAID")).body("award.paid", euro("400.00"));
 
         // the same household, in another hardship call of the same year: not eligible, and why
         UUID later = f.create(f.tokens.operator(BISCEGLIE), hardshipCall());

@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,6 +25,10 @@ import static org.fondicasa.application.fixtures.CallBuilder.aCall;
 /** The COVID rent emergency call on Fin_a (DOMAIN §1.4): first come, the last grant partial, unspent Fin_a reported. */
 @QuarkusTest
 class RentEmergencyCallTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String CASARANO = "075016";
 
@@ -73,7 +79,7 @@ class RentEmergencyCallTest {
         status(p2, "GRANTED");      // 1.000
         status(p3, "PARTIALLY_GRANTED"); // 500 of 900
         given().auth().oauth2(f.tokens.operator(CASARANO)).get("/applications/" + p3).then()
-                .body("award.amount", equalTo(500.00f)).body("award.explanation", containsString("less than the need"));
+                .body("award.amount", euro("500.00")).body("award.explanation", containsString("less than the need"));
         // a partial grant is paid at closing, when no more money can return
         given().auth().oauth2(f.tokens.operator(CASARANO)).contentType(ContentType.JSON).body("{\"paymentReference\": \"M1\"}")
                 .post("/applications/" + p3 + "/payment").then().statusCode(409);
@@ -86,11 +92,11 @@ class RentEmergencyCallTest {
 
         Fixtures.moveClockPast(body.get("closesAt").asText());
         given().auth().oauth2(f.tokens.operator(CASARANO)).post("/calls/" + call + "/closure").then().statusCode(200)
-                .body("unspent", equalTo(600.00f));
+                .body("unspent", euro("600.00"));
         kafka.await("application.events", r -> r.value().contains("\"CallClosed\"") && r.value().contains(call.toString())
                 && r.value().contains("\"budgetSource\":\"Fin_a\"") && r.value().contains("\"fundCode\":\"" + fund + "\""),
                 1, Duration.ofSeconds(30));
         given().auth().oauth2(f.tokens.operator(CASARANO)).contentType(ContentType.JSON).body("{\"paymentReference\": \"M2\"}")
-                .post("/applications/" + p1 + "/payment").then().statusCode(200).body("award.paid", equalTo(1000.00f));
+                .post("/applications/" + p1 + "/payment").then().statusCode(200).body("award.paid", euro("1000.00"));
     }
 }

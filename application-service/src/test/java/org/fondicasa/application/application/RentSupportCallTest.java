@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +29,10 @@ import static org.fondicasa.application.fixtures.CallBuilder.aCall;
 /** The ordinary rent call of DM 7/6/1999 (DOMAIN §1.5) and Pulsano's 2021 call (seed 003), from opening to payment. */
 @QuarkusTest
 class RentSupportCallTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     static final String BARI = "072006";
     static final String PULSANO = "073022";
@@ -64,7 +70,7 @@ class RentSupportCallTest {
                 .then().statusCode(403);
         UUID call = f.create(f.tokens.operator(BARI), body);
         given().auth().oauth2(f.tokens.citizen(Fixtures.fiscalCode(1))).get("/calls/" + call).then().statusCode(200)
-                .body("budget", equalTo(7500.00f)).body("budgetEntries", hasSize(4)).body("status", equalTo("OPEN"));
+                .body("budget", euro("7500.00")).body("budgetEntries", hasSize(4)).body("status", equalTo("OPEN"));
 
         String zeroIncome = Fixtures.fiscalCode(11);
         String poorer = Fixtures.fiscalCode(12);
@@ -124,10 +130,10 @@ class RentSupportCallTest {
         Fixtures.moveClockPast(body.get("closesAt").asText());
 
         var ranking = given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/publication").then()
-                .statusCode(200).body("budget", equalTo(7500.00f)).body("committed", equalTo(7500.00f))
+                .statusCode(200).body("budget", euro("7500.00")).body("committed", euro("7500.00"))
                 .body("entries.protocolNumber", org.hamcrest.Matchers.contains(pZero, pPoorer, pRicher, pB))
-                .body("entries.contribution", org.hamcrest.Matchers.contains(3098.74f, 3098.74f, 720.00f, 582.52f))
-                .body("entries[2].withheld", equalTo(200.00f)).body("entries[2].payable", equalTo(520.00f))
+                .body("entries.contribution", org.hamcrest.Matchers.contains(euro("3098.74"), euro("3098.74"), euro("720.00"), euro("582.52")))
+                .body("entries[2].withheld", euro("200.00")).body("entries[2].payable", euro("520.00"))
                 .body("entries[3].explanation", containsString("budget exhausted: € 582,52 of € 1.268,74"))
                 .body("excluded", hasSize(excluded.size()));
         ranking.body("entries[1].explanation", containsString("position 2, band A, taxable income € 8.000,00"));
@@ -142,12 +148,12 @@ class RentSupportCallTest {
 
         given().auth().oauth2(f.tokens.operator(BARI)).contentType(ContentType.JSON).body("{\"paymentReference\": \"MANDATO 77/2021\"}")
                 .post("/applications/" + pRicher + "/payment").then().statusCode(200)
-                .body("status", equalTo("PAID")).body("award.withheld", equalTo(200.00f)).body("award.paid", equalTo(520.00f))
+                .body("status", equalTo("PAID")).body("award.withheld", euro("200.00")).body("award.paid", euro("520.00"))
                 .body("award.withholdingRef", equalTo("TARI 2019, accertamento 44/2020"));
         given().auth().oauth2(f.tokens.citizen(bandB)).get("/applications/" + pB).then().statusCode(200)
-                .body("status", equalTo("PARTIALLY_GRANTED")).body("award.amount", equalTo(582.52f));
+                .body("status", equalTo("PARTIALLY_GRANTED")).body("award.amount", euro("582.52"));
         given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/closure").then().statusCode(200)
-                .body("unspent", equalTo(0.00f));
+                .body("unspent", euro("0.00"));
         kafka.await("application.events", r -> r.value().contains("\"RankingPublished\"") && r.value().contains(call.toString()),
                 1, Duration.ofSeconds(30));
     }
@@ -171,7 +177,7 @@ class RentSupportCallTest {
                 .statusCode(201).body("status", equalTo("PENDING")).extract().path("protocolNumber");
         // 13.400 ≤ 13.405,08 (2021 limit), 8 months count: (4.800 − 14% × 13.400) × 8/12 = 1.949,33
         given().auth().oauth2(f.tokens.citizen(applicant)).get("/applications/" + protocol).then().statusCode(200)
-                .body("band", equalTo("A")).body("need", equalTo(1949.33f))
+                .body("band", equalTo("A")).body("need", euro("1949.33"))
                 .body("assessment.checks.find { it.rule == 'citizenIncomeMonths' }.explanation",
                         equalTo("12 months rented, 4 with the rent quota of reddito di cittadinanza → 8 months count"))
                 .body("assessment.checks.find { it.rule == 'contribution' }.explanation", endsWith("× 8/12"))

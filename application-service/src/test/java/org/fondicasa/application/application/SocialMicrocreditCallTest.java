@@ -7,6 +7,7 @@ import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.testing.KafkaTestClient;
+import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -24,6 +26,10 @@ import static org.fondicasa.application.fixtures.CallBuilder.aCall;
 /** The regional microcredit (seeds 000, 001): first come, a loan whole or not at all, in strict order. */
 @QuarkusTest
 class SocialMicrocreditCallTest {
+
+    static {
+        Money.exactJsonNumbers();
+    }
 
     private final Fixtures f = new Fixtures();
     private final KafkaTestClient kafka = KafkaTestClient.fromConfig();
@@ -90,13 +96,13 @@ class SocialMicrocreditCallTest {
         status(d, "GRANTED");
         status(assisted, "GRANTED");
         given().auth().oauth2(f.tokens.regionOfficer()).get("/calls/" + call + "/funding").then().statusCode(200)
-                .body("budget", equalTo(25000.00f)).body("committed", equalTo(21500.00f)).body("revoked", equalTo(1))
+                .body("budget", euro("25000.00")).body("committed", euro("21500.00")).body("revoked", equalTo(1))
                 .body("notEligible", equalTo(2));
 
         // paid to the declared IBAN
         given().auth().oauth2(f.tokens.regionOfficer()).contentType(ContentType.JSON).body("{\"paymentReference\": \"MANDATO 2026/118\"}")
                 .post("/applications/" + a + "/payment").then().statusCode(200)
-                .body("status", equalTo("PAID")).body("award.paid", equalTo(10000.00f)).body("award.paidToIban", equalTo(Fixtures.IBAN));
+                .body("status", equalTo("PAID")).body("award.paid", euro("10000.00")).body("award.paidToIban", equalTo(Fixtures.IBAN));
 
         // closing needs the deadline to pass; then the unspent money is reported once
         given().auth().oauth2(f.tokens.regionOfficer()).post("/calls/" + call + "/closure").then().statusCode(409)
@@ -105,7 +111,7 @@ class SocialMicrocreditCallTest {
         apply(call, f.tokens.citizen(Fixtures.fiscalCode(108)), aMicrocreditApplication().by(Fixtures.fiscalCode(108)).requesting("500.00"))
                 .statusCode(409).contentType("application/problem+json").body("detail", startsWith("The call closed at "));
         given().auth().oauth2(f.tokens.regionOfficer()).post("/calls/" + call + "/closure").then().statusCode(200)
-                .body("status", equalTo("CLOSED")).body("unspent", equalTo(3500.00f));
+                .body("status", equalTo("CLOSED")).body("unspent", euro("3500.00"));
         given().auth().oauth2(f.tokens.regionOfficer()).post("/calls/" + call + "/closure").then().statusCode(409);
         kafka.await("application.events", r -> r.value().contains("\"CallClosed\"") && r.value().contains(call.toString())
                 && r.value().contains("\"unspent\":\"3500.00\""), 1, Duration.ofSeconds(30));
