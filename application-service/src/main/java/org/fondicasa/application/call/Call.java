@@ -56,9 +56,4 @@ public class Call extends PanacheEntityBase {
         }
         return now.isBefore(closesAt.toInstant()) ? Status.OPEN : Status.CLOSED_FOR_APPLICATIONS;
     }
-
-    /** The Kafka key of the call's events: its municipality, or the call itself for a regional call. */
-    public String eventKey() {
-        return istatCode != null ? istatCode : id.toString();
-    }
 }

@@ -17,9 +17,6 @@ public class CallSnapshots {
 
     public record Snapshot(UUID id, CallKind kind, String istatCode, String fundCode, String legalAct,
                            OffsetDateTime opensAt, OffsetDateTime closesAt, CallRules rules) {
-        public String eventKey() {
-            return istatCode != null ? istatCode : id.toString();
-        }
     }
 
     private final Map<UUID, Snapshot> snapshots = new ConcurrentHashMap<>();
