@@ -2,17 +2,20 @@ package org.fondicasa.allocation.bonus;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.fondicasa.allocation.fixtures.FundBuilder;
 import org.fondicasa.testing.Money;
 import org.fondicasa.testing.TokenFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static io.restassured.RestAssured.given;
 import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 /** COFIN → bonus → close → penalty → the next fund's split, end to end through the API. */
 @QuarkusTest
@@ -28,10 +31,11 @@ class BonusAndPenaltyTest {
 
     private final TokenFactory tokens = TokenFactory.fromConfig();
 
-    private String newFund(String extra) {
+    /** An ordinary rent fund (DD 131/2020) with the rules the test states. */
+    private String newFund(UnaryOperator<FundBuilder> rules) {
         String code = "BON-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("{\"code\": \"%s\", \"title\": \"t\", \"legalAct\": \"DD 131/2020\", \"year\": 2019, %s}".formatted(code, extra))
+                .body(rules.apply(aFund(code).underAct("DD 131/2020").forYear(2019)).json())
                 .post("/funds").then().statusCode(201);
         return code;
     }
@@ -47,7 +51,7 @@ class BonusAndPenaltyTest {
     @Test
     void theBonusRewardsCofinancingAndClosingPenalisesTheNextSplit() {
         String region = tokens.regionOfficer();
-        String a = newFund("\"amount\": 11000.00, \"bonusReserve\": 1000.00, \"minimumShare\": 0.00");
+        String a = newFund(f -> f.withAmount("11000.00").withBonusReserve("1000.00"));
         given().auth().oauth2(region).contentType("text/csv")
                 .body("istat_code,share\n072006,6000.00\n110003,2000.00\n075016,2000.00\n")
                 .post("/funds/" + a + "/publication/import?source=DD 131/2020").then().statusCode(201);
@@ -76,7 +80,7 @@ class BonusAndPenaltyTest {
                 .body("penalties[0].reason", containsString("high housing tension (CIPE 87/2003) and not entitled: COFIN 15,0%"));
         given().auth().oauth2(region).post("/funds/" + a + "/close").then().statusCode(409);
 
-        String b = newFund("\"amount\": 1000.00, \"bonusReserve\": 0.00, \"minimumShare\": 0.00, \"previousFund\": \"" + a + "\"");
+        String b = newFund(f -> f.withAmount("1000.00").after(a));
         given().auth().oauth2(region).contentType(ContentType.JSON)
                 .body("[{\"istatCode\": \"072006\", \"need\": 1}, {\"istatCode\": \"075016\", \"need\": 1}]")
                 .put("/funds/" + b + "/needs").then().statusCode(200);
@@ -92,7 +96,7 @@ class BonusAndPenaltyTest {
 
     @Test
     void missingEvidenceMeansNoBonus() {
-        String a = newFund("\"amount\": 200.00, \"bonusReserve\": 100.00, \"minimumShare\": 0.00");
+        String a = newFund(f -> f.withAmount("200.00").withBonusReserve("100.00"));
         given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv").body("istat_code,share\n072006,100.00\n")
                 .post("/funds/" + a + "/publication/import?source=t").then().statusCode(201);
         cofin(a, BARI, "90.00", false);
@@ -104,7 +108,7 @@ class BonusAndPenaltyTest {
 
     @Test
     void onlyTheRegionRunsTheBonusAndClosesFunds() {
-        String a = newFund("\"amount\": 200.00, \"bonusReserve\": 100.00, \"minimumShare\": 0.00");
+        String a = newFund(f -> f.withAmount("200.00").withBonusReserve("100.00"));
         given().auth().oauth2(tokens.operator(BARI)).post("/funds/" + a + "/bonus/simulations").then().statusCode(403);
         given().auth().oauth2(tokens.operator(BARI)).post("/funds/" + a + "/bonus/publication").then().statusCode(403);
         given().auth().oauth2(tokens.operator(BARI)).post("/funds/" + a + "/close").then().statusCode(403);

@@ -14,6 +14,7 @@ import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 @QuarkusTest
 class CofinancingResourceTest {
@@ -35,9 +36,7 @@ class CofinancingResourceTest {
     void createFund() {
         fund = "COF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "Ordinary rent fund 2019", "legalAct": "DD 131/2020", "year": 2019,
-                         "amount": 10581636.23, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
+                .body(aFund(fund).titled("Ordinary rent fund 2019").underAct("DD 131/2020").forYear(2019).withAmount("10581636.23").json())
                 .post("/funds").then().statusCode(201);
         // Fin_base is preloaded from the fund's published split
         given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv")
@@ -138,9 +137,7 @@ class CofinancingResourceTest {
     void withoutAPublishedSplitThereIsNoFinBase() {
         String other = "COF-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DD 131/2020", "year": 2019, "amount": 10.00,
-                         "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(other))
+                .body(aFund(other).underAct("DD 131/2020").forYear(2019).withAmount("10.00").json())
                 .post("/funds").then().statusCode(201);
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON).body(COFIN)
                 .put("/funds/" + other + "/municipalities/" + BARI + "/cofinancing").then().statusCode(409);

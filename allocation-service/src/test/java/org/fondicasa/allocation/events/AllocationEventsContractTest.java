@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 /** What allocation-service puts on Kafka: every event valid against its schema, keyed and ordered by municipality. */
 @QuarkusTest
@@ -36,8 +37,7 @@ class AllocationEventsContractTest {
     void everyProducedEventMatchesItsSchemaAndIsKeyedByMunicipality() throws Exception {
         String fund = "EVT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
+                .body(aFund(fund).json())
                 .post("/funds").then().statusCode(201);
         given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv").body("istat_code,share\n110003,1000.00\n")
                 .post("/funds/" + fund + "/publication/import?source=test").then().statusCode(201);
@@ -84,9 +84,7 @@ class AllocationEventsContractTest {
     @Test
     void everythingOnTheTopicMatchesItsSchema() throws Exception {
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "ALL-%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1.00,
-                         "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(UUID.randomUUID().toString().substring(0, 8).toUpperCase()))
+                .body(aFund("ALL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase()).withAmount("1.00").json())
                 .post("/funds").then().statusCode(201);
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         EventSchemas schemas = new EventSchemas();

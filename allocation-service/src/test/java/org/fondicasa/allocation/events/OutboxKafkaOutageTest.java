@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 /**
  * Kafka unreachable for the outbox relay: the state change still commits with its event, the event waits in the
@@ -52,8 +53,7 @@ class OutboxKafkaOutageTest {
     void eventsWaitInTheOutboxWhileKafkaIsUnreachableAndLeaveWhenItIsBack() {
         String fund = "OUT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(TokenFactory.fromConfig().regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 5.00, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
+                .body(aFund(fund).withAmount("5.00").json())
                 .post("/funds").then().statusCode(201);
 
         // the relay has tried and failed (readiness says so): the event is still in the outbox, no waiting needed

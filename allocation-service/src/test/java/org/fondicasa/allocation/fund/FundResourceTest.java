@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 @QuarkusTest
 class FundResourceTest {
@@ -31,9 +32,7 @@ class FundResourceTest {
     }
 
     static String fundJson(String code) {
-        return """
-                {"code": "%s", "title": "FINCOVID: rent support, DM 343/2020", "legalAct": "DGR 1724/2020",
-                 "year": 2020, "amount": 8357151.20, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(code);
+        return aFund(code).titled("FINCOVID: rent support, DM 343/2020").withAmount("8357151.20").json();
     }
 
     @Test
@@ -142,9 +141,7 @@ class FundResourceTest {
     void aFundCarriesItsRulesWithDefaultsFromTheActAndDeadlinesInRomeTime() {
         String code = newCode();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00,
-                         "bonusReserve": 100.00, "minimumShare": 5.00, "quotaDeadline": "2020-11-15T23:59:59"}""".formatted(code))
+                .body(aFund(code).withBonusReserve("100.00").withMinimumShare("5.00").withQuotaDeadline("2020-11-15T23:59:59").json())
                 .post("/funds").then().statusCode(201)
                 .body("bonusReserve", euro("100.00"))
                 .body("cofinancingThreshold", decimal("0.20"))
@@ -157,9 +154,8 @@ class FundResourceTest {
     @Test
     void rulesThatContradictTheAmountAreRefused() {
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1/2020", "year": 2020, "amount": 100.00,
-                         "bonusReserve": 100.01, "minimumShare": 200.00, "previousFund": "NOPE-0"}""".formatted(newCode()))
+                .body(aFund(newCode()).underAct("DGR 1/2020").withAmount("100.00").withBonusReserve("100.01").withMinimumShare("200.00")
+                        .after("NOPE-0").json())
                 .post("/funds").then().statusCode(400)
                 .body("violations.field", containsInAnyOrder("bonusReserve", "minimumShare", "previousFund"));
     }

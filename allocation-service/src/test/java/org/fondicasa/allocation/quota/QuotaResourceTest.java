@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 @QuarkusTest
 class QuotaResourceTest {
@@ -31,9 +32,7 @@ class QuotaResourceTest {
     private String fund(String quotaDeadline) {
         String code = "QUO-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1500.00,
-                         "bonusReserve": 0.00, "minimumShare": 0.00, "quotaDeadline": "%s"}""".formatted(code, quotaDeadline))
+                .body(aFund(code).withAmount("1500.00").withQuotaDeadline(quotaDeadline).json())
                 .post("/funds").then().statusCode(201);
         given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv").body("istat_code,share\n072006,1000.00\n110003,500.00\n")
                 .post("/funds/" + code + "/publication/import?source=test act").then().statusCode(201);

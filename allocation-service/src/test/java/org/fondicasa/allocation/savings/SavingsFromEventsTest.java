@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.equalTo;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 /** Closed calls and missing reports, as the other services will announce them over Kafka, move the money once. */
 @QuarkusTest
@@ -33,9 +34,7 @@ class SavingsFromEventsTest {
     private String fundWithBariQuotas() {
         String fund = "SAV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1000.00,
-                         "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(fund))
+                .body(aFund(fund).json())
                 .post("/funds").then().statusCode(201);
         given().auth().oauth2(tokens.regionOfficer()).contentType("text/csv").body("istat_code,share\n072006,1000.00\n")
                 .post("/funds/" + fund + "/publication/import?source=DGR 1724/2020, Annex A").then().statusCode(201);

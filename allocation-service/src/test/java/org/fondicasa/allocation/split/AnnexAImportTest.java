@@ -15,6 +15,7 @@ import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 /** DGR 1724/2020 Annex A imported as published: 176 shares, and the € 2.462,89 the act left unallocated. */
 @QuarkusTest
@@ -35,9 +36,7 @@ class AnnexAImportTest {
     private String createFincovid() {
         String code = "FINCOVID-" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "FINCOVID, DM 343/2020", "legalAct": "DGR 1724/2020", "year": 2020,
-                         "amount": 8357151.20, "bonusReserve": 0.00, "minimumShare": 0.00}""".formatted(code))
+                .body(aFund(code).titled("FINCOVID, DM 343/2020").withAmount("8357151.20").json())
                 .post("/funds").then().statusCode(201);
         return code;
     }

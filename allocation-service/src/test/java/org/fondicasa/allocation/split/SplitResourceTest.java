@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.fondicasa.allocation.fixtures.FundBuilder.aFund;
 
 @QuarkusTest
 class SplitResourceTest {
@@ -37,9 +38,7 @@ class SplitResourceTest {
     void createFund() {
         fund = "SPL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
-                .body("""
-                        {"code": "%s", "title": "t", "legalAct": "DGR 1724/2020", "year": 2020, "amount": 1100.00,
-                         "bonusReserve": 100.00, "minimumShare": 150.00}""".formatted(fund))
+                .body(aFund(fund).withAmount("1100.00").withBonusReserve("100.00").withMinimumShare("150.00").json())
                 .post("/funds").then().statusCode(201);
     }
 
