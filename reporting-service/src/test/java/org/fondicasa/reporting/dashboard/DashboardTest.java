@@ -23,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.fondicasa.reporting.fixtures.FundCreatedBuilder.aFundCreated;
 
 /** The dashboard read model, its live stream and its Kafka topic: aggregates only, for the dashboard role. */
 @QuarkusTest
@@ -52,8 +53,7 @@ class DashboardTest {
                 HttpResponse.BodyHandlers.ofLines()).thenApply(r -> r.body().filter(l -> l.startsWith("data:") && l.contains(fund))
                 .findFirst().orElse(""));
 
-        send("allocation.events", "FundCreated", fund, null, """
-                {"fundCode": "%s", "title": "FINCOVID", "legalAct": "DGR 1724/2020", "year": 2020, "amount": "10000.00"}""".formatted(fund));
+        send("allocation.events", "FundCreated", fund, null, aFundCreated(fund).withAmount("10000.00").data());
         String call = UUID.randomUUID().toString();
         for (String[] m : new String[][]{{"072006", "6000.00"}, {"073022", "3000.00"}}) {
             send("allocation.events", "SplitPublished", m[0], m[0], """

@@ -19,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.fondicasa.reporting.fixtures.FundCreatedBuilder.aFundCreated;
 
 /** The region's exports of an ordinary call: the annexes B and C as Excel and CSV, and open data without personal data. */
 @QuarkusTest
@@ -57,8 +58,8 @@ class ExportTest {
     void annexes_open_in_excel_with_a_sheet_per_band_and_totals_and_open_data_has_no_personal_data() throws Exception {
         String fund = "EXP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String call = UUID.randomUUID().toString();
-        send("allocation.events", "FundCreated", fund, null, """
-                {"fundCode": "%s", "title": "Affitti 2019", "legalAct": "DD 131/2020", "year": 2019, "amount": "10581636.23"}""".formatted(fund));
+        send("allocation.events", "FundCreated", fund, null, aFundCreated(fund).titled("Affitti 2019").underAct("DD 131/2020").forYear(2019)
+                .withAmount("10581636.23").data());
         send("allocation.events", "CofinancingDeclared", PULSANO, PULSANO, """
                 {"fundCode": "%s", "istatCode": "%s", "revision": 1, "finBase": "33408.21", "finC": "0.00", "qEmi": "0.00",
                  "qSmine": "0.00", "cofin": "6500.00", "deliberationNumber": "GC 12", "deliberationDate": "2020-11-10", "budgetChapter": "Cap. 1"}"""

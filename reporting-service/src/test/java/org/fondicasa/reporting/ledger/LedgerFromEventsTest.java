@@ -19,6 +19,7 @@ import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.fondicasa.reporting.fixtures.FundCreatedBuilder.aFundCreated;
 
 /** allocation-service's events, as they arrive over the real broker, redelivered, malformed. */
 @QuarkusTest
@@ -38,10 +39,8 @@ class LedgerFromEventsTest {
     @BeforeEach
     void announceFund() {
         fund = "LED-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        kafka.send("allocation.events", fund, KafkaTestClient.envelope(UUID.randomUUID().toString(), "FundCreated",
-                "/allocation-service", null, """
-                        {"fundCode": "%s", "title": "Ordinary rent fund 2019", "legalAct": "DD 131/2020", "year": 2019,
-                         "amount": "10581636.23"}""".formatted(fund)));
+        kafka.send("allocation.events", fund, aFundCreated(fund).titled("Ordinary rent fund 2019").underAct("DD 131/2020").forYear(2019)
+                .withAmount("10581636.23").event());
     }
 
     private String cofin(String istat, int revision, String amount) {

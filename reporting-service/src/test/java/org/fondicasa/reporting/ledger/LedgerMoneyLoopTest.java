@@ -18,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.fondicasa.reporting.fixtures.FundCreatedBuilder.aFundCreated;
 
 /**
  * A realistic stream over Kafka, both topics, with redeliveries and shuffled across keys: the share, the quotas, a
@@ -48,10 +49,7 @@ class LedgerMoneyLoopTest {
     void a_fin_a_round_balances_whatever_the_order_and_redeliveries() {
         String fund = "LOOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String call = UUID.randomUUID().toString();
-        kafka.send("allocation.events", fund, KafkaTestClient.envelope(UUID.randomUUID().toString(), "FundCreated",
-                "/allocation-service", null, """
-                        {"fundCode": "%s", "title": "FINCOVID", "legalAct": "DGR 1724/2020", "year": 2020, "amount": "8357151.20"}"""
-                        .formatted(fund)));
+        kafka.send("allocation.events", fund, aFundCreated(fund).event());
         String head = "\"callId\": \"%s\", \"kind\": \"RENT_EMERGENCY\", \"istatCode\": \"%s\", \"fundCode\": \"%s\"".formatted(call, CASARANO, fund);
         List<Message> stream = new ArrayList<>(List.of(
                 event("allocation.events", "SplitPublished", CASARANO, """

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.fondicasa.reporting.fixtures.FundCreatedBuilder.aFundCreated;
 
 /** Rendicontazione of a Fin_a round (DOMAIN §1.4): the pre-filled report, its checks and versions, then the deadline. */
 @QuarkusTest
@@ -79,9 +80,7 @@ class ReportAndDeadlineTest {
     void a_municipality_reports_its_fin_a_and_one_that_does_not_is_marked_at_the_deadline() {
         String fund = "REP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         OffsetDateTime deadline = OffsetDateTime.now(clock).plusDays(30).truncatedTo(ChronoUnit.SECONDS);
-        allocation("FundCreated", fund, """
-                {"fundCode": "%s", "title": "FINCOVID", "legalAct": "DGR 1724/2020", "year": 2020, "amount": "8357151.20",
-                 "reportDeadline": "%s"}""".formatted(fund, deadline));
+        allocation("FundCreated", fund, aFundCreated(fund).withReportDeadline(deadline.toString()).data());
         for (String istat : new String[]{CASARANO, BISCEGLIE}) {
             allocation("QuotaDeclared", istat, """
                     {"fundCode": "%s", "istatCode": "%s", "revision": 1, "share": "4000.00", "finA": "2500.00", "finB": "1000.00", "finC": "500.00"}"""
