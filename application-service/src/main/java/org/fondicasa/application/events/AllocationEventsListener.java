@@ -16,6 +16,7 @@ import org.fondicasa.events.allocation.SplitSimulated;
 import org.fondicasa.platform.events.IdempotentConsumer;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import static org.fondicasa.platform.events.EventData.requireEuro;
@@ -29,19 +30,27 @@ public class AllocationEventsListener {
     static final String CONSUMER = "application-service.budget";
 
     private final IdempotentConsumer consumer;
+    private final Clock clock;
 
-    public AllocationEventsListener(IdempotentConsumer consumer) {
+    public AllocationEventsListener(IdempotentConsumer consumer, Clock clock) {
         this.consumer = consumer;
+        this.clock = clock;
     }
 
     @Incoming("allocation-events")
     @Blocking
     public void onEvent(String payload) {
-        consumer.consume(CONSUMER, payload, AllocationEvent.CATALOG, (envelope, event) -> event.accept(new Budgets()));
+        consumer.consume(CONSUMER, payload, AllocationEvent.CATALOG, (envelope, event) -> event.accept(new Budgets(OffsetDateTime.now(clock))));
     }
 
     /** Quotas, co-financing and bonus set what calls may spend; the other allocation events do not. */
     private static final class Budgets implements AllocationEvent.Handler {
+
+        private final OffsetDateTime at;
+
+        Budgets(OffsetDateTime at) {
+            this.at = at;
+        }
 
         /** The ordinary call's budget sources of the municipality: Fin_base, Fin_c, QEmi, QSmine and COFIN. */
         @Override
@@ -95,23 +104,23 @@ public class AllocationEventsListener {
         @Override
         public void savingsMoved(SavingsMoved event) {
         }
-    }
 
-    private static void upsert(String fund, String istat, String kind, int revision, BigDecimal amount, String legalRef) {
-        BudgetSource source = BudgetSource.findById(new BudgetSource.Key(fund, istat, kind));
-        if (source != null && source.revision >= revision) {
-            return; // an older revision arriving late changes nothing
+        private void upsert(String fund, String istat, String kind, int revision, BigDecimal amount, String legalRef) {
+            BudgetSource source = BudgetSource.findById(new BudgetSource.Key(fund, istat, kind));
+            if (source != null && source.revision >= revision) {
+                return; // an older revision arriving late changes nothing
+            }
+            if (source == null) {
+                source = new BudgetSource();
+                source.fundCode = fund;
+                source.istatCode = istat;
+                source.kind = kind;
+            }
+            source.revision = revision;
+            source.amount = amount;
+            source.legalRef = legalRef;
+            source.updatedAt = at;
+            source.persist();
         }
-        if (source == null) {
-            source = new BudgetSource();
-            source.fundCode = fund;
-            source.istatCode = istat;
-            source.kind = kind;
-        }
-        source.revision = revision;
-        source.amount = amount;
-        source.legalRef = legalRef;
-        source.updatedAt = OffsetDateTime.now();
-        source.persist();
     }
 }

@@ -32,10 +32,12 @@ public class AllocationEventsListener {
 
     private final IdempotentConsumer consumer;
     private final DashboardChanges changes;
+    private final LedgerRecorder recorder;
 
-    public AllocationEventsListener(IdempotentConsumer consumer, DashboardChanges changes) {
+    public AllocationEventsListener(IdempotentConsumer consumer, DashboardChanges changes, LedgerRecorder recorder) {
         this.consumer = consumer;
         this.changes = changes;
+        this.recorder = recorder;
     }
 
     @Incoming("allocation-events")
@@ -48,16 +50,18 @@ public class AllocationEventsListener {
         if (event.fundCode() != null) {
             changes.touched(event.fundCode());
         }
-        event.accept(new Figures(envelope));
+        event.accept(new Figures(envelope, recorder));
     }
 
     /** The money figures each event declares or moves, keyed by the event that said so. */
     private static final class Figures implements AllocationEvent.Handler {
 
         private final EventEnvelope envelope;
+        private final LedgerRecorder recorder;
 
-        Figures(EventEnvelope envelope) {
+        Figures(EventEnvelope envelope, LedgerRecorder recorder) {
             this.envelope = envelope;
+            this.recorder = recorder;
         }
 
         @Override
@@ -132,7 +136,7 @@ public class AllocationEventsListener {
 
         private void record(AllocationEvent event, Ledger.Kind kind, int revision, String istatCode, String amount,
                             String amountField, String legalRef) {
-            LedgerRecorder.record(envelope, requireText(event.fundCode(), "fundCode"), requireText(istatCode, "istatCode"),
+            recorder.record(envelope, requireText(event.fundCode(), "fundCode"), requireText(istatCode, "istatCode"),
                     kind, revision, requireEuro(amount, amountField), legalRef);
         }
     }

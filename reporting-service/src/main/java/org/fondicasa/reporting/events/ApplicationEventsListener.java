@@ -42,10 +42,12 @@ public class ApplicationEventsListener {
 
     private final IdempotentConsumer consumer;
     private final DashboardChanges changes;
+    private final LedgerRecorder recorder;
 
-    public ApplicationEventsListener(IdempotentConsumer consumer, DashboardChanges changes) {
+    public ApplicationEventsListener(IdempotentConsumer consumer, DashboardChanges changes, LedgerRecorder recorder) {
         this.consumer = consumer;
         this.changes = changes;
+        this.recorder = recorder;
     }
 
     @Incoming("application-events")
@@ -64,7 +66,7 @@ public class ApplicationEventsListener {
             return;
         }
         changes.touched(event.fundCode());
-        event.accept(new Flows(envelope, "call " + requireText(event.callId(), "callId")));
+        event.accept(new Flows(envelope, "call " + requireText(event.callId(), "callId"), recorder));
     }
 
     /** Running counts of every call, for the dashboards. */
@@ -137,10 +139,12 @@ public class ApplicationEventsListener {
 
         private final EventEnvelope envelope;
         private final String call;
+        private final LedgerRecorder recorder;
 
-        Flows(EventEnvelope envelope, String call) {
+        Flows(EventEnvelope envelope, String call, LedgerRecorder recorder) {
             this.envelope = envelope;
             this.call = call;
+            this.recorder = recorder;
         }
 
         /** What the report needs about an eligible application; the not eligible ones are never beneficiaries. */
@@ -223,7 +227,7 @@ public class ApplicationEventsListener {
         }
 
         private void record(ApplicationEvent event, Ledger.Kind kind, String amount, String amountField, String legalRef) {
-            LedgerRecorder.record(envelope, event.fundCode(), event.istatCode(), kind, 0, requireEuro(amount, amountField), legalRef);
+            recorder.record(envelope, event.fundCode(), event.istatCode(), kind, 0, requireEuro(amount, amountField), legalRef);
         }
 
         /** The application's row, created by whichever of its events arrives first. */

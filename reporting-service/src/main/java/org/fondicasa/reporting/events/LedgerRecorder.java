@@ -1,20 +1,26 @@
 package org.fondicasa.reporting.events;
 
+import jakarta.inject.Singleton;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.reporting.ledger.Ledger;
 import org.fondicasa.reporting.ledger.LedgerEntry;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Appends one figure of an event to the ledger (in the consumer's transaction). */
-final class LedgerRecorder {
+/** Appends one figure of an event to the ledger (in the consumer's transaction), stamped by the service's clock. */
+@Singleton
+class LedgerRecorder {
 
-    private LedgerRecorder() {
+    private final Clock clock;
+
+    LedgerRecorder(Clock clock) {
+        this.clock = clock;
     }
 
-    static void record(EventEnvelope event, String fundCode, String istatCode, Ledger.Kind kind, int revision,
+    void record(EventEnvelope event, String fundCode, String istatCode, Ledger.Kind kind, int revision,
                        BigDecimal amount, String legalRef) {
         LedgerEntry entry = new LedgerEntry();
         entry.eventId = UUID.fromString(event.id());
@@ -25,7 +31,7 @@ final class LedgerRecorder {
         entry.amount = amount;
         entry.legalRef = legalRef;
         entry.occurredAt = event.time();
-        entry.recordedAt = OffsetDateTime.now();
+        entry.recordedAt = OffsetDateTime.now(clock);
         entry.persist();
     }
 }
