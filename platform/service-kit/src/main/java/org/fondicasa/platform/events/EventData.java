@@ -21,7 +21,7 @@ public final class EventData {
     private EventData() {
     }
 
-    public static String text(JsonNode data, String field) {
+    private static String text(JsonNode data, String field) {
         JsonNode node = data.get(field);
         if (node == null || !node.isTextual()) {
             throw new UnprocessableEventException("field " + field + " missing or not a string");
@@ -29,21 +29,12 @@ public final class EventData {
         return node.asText();
     }
 
-    public static int integer(JsonNode data, String field) {
+    private static int integer(JsonNode data, String field) {
         JsonNode node = data.get(field);
         if (node == null || !node.canConvertToInt() || !node.isIntegralNumber()) {
             throw new UnprocessableEventException("field " + field + " missing or not an integer");
         }
         return node.asInt();
-    }
-
-    /** Euro as events carry it: a decimal string with exactly two decimals, read without rounding. */
-    public static BigDecimal euro(JsonNode data, String field) {
-        String value = text(data, field);
-        if (!EURO.matcher(value).matches()) {
-            throw new UnprocessableEventException("field " + field + " is not euro with two decimals: " + value);
-        }
-        return new BigDecimal(value);
     }
 
     /**

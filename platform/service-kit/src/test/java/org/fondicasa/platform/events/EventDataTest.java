@@ -11,29 +11,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventDataTest {
 
-    private final JsonNode data = read("""
-            {"amount": "8357151.20", "bad": "12,50", "three": "1.005", "number": 12.5, "revision": 3, "name": "x"}""");
-
     @Test
     void euroIsReadExactlyWithTwoDecimals() {
-        assertThat(EventData.euro(data, "amount")).isEqualTo(new BigDecimal("8357151.20"));
+        assertThat(EventData.requireEuro("8357151.20", "amount")).isEqualTo(new BigDecimal("8357151.20"));
+        assertThat(EventData.optionalEuro(null, "amount")).isNull();
     }
 
     @Test
     void anythingElseIsUnprocessable() {
-        assertThatThrownBy(() -> EventData.euro(data, "bad")).isInstanceOf(UnprocessableEventException.class)
+        assertThatThrownBy(() -> EventData.requireEuro("12,50", "bad")).isInstanceOf(UnprocessableEventException.class)
                 .hasMessageContaining("not euro with two decimals");
-        assertThatThrownBy(() -> EventData.euro(data, "three")).isInstanceOf(UnprocessableEventException.class);
-        assertThatThrownBy(() -> EventData.euro(data, "number")).isInstanceOf(UnprocessableEventException.class);
-        assertThatThrownBy(() -> EventData.text(data, "missing")).isInstanceOf(UnprocessableEventException.class);
-        assertThatThrownBy(() -> EventData.integer(data, "name")).isInstanceOf(UnprocessableEventException.class);
-        assertThatThrownBy(() -> EventData.integer(data, "number")).isInstanceOf(UnprocessableEventException.class);
+        assertThatThrownBy(() -> EventData.requireEuro("1.005", "three")).isInstanceOf(UnprocessableEventException.class);
+        assertThatThrownBy(() -> EventData.requireEuro("12.5", "number")).isInstanceOf(UnprocessableEventException.class);
+        assertThatThrownBy(() -> EventData.requireText(null, "missing")).isInstanceOf(UnprocessableEventException.class);
+        assertThatThrownBy(() -> EventData.requireInteger(null, "name")).isInstanceOf(UnprocessableEventException.class);
     }
 
     @Test
     void integersAndTexts() {
-        assertThat(EventData.integer(data, "revision")).isEqualTo(3);
-        assertThat(EventData.text(data, "name")).isEqualTo("x");
+        assertThat(EventData.requireInteger(3, "revision")).isEqualTo(3);
+        assertThat(EventData.requireText("x", "name")).isEqualTo("x");
     }
 
     @Test
