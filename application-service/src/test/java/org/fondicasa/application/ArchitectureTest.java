@@ -13,12 +13,12 @@ class ArchitectureTest {
             .importPackages("org.fondicasa.application");
 
     @Test
-    void the_domain_core_imports_no_framework() {
+    void theDomainCoreImportsNoFramework() {
         ArchitectureRules.domainCoreIsPlainJava().check(classes);
     }
 
     @Test
-    void resources_leave_the_outbox_to_services() {
+    void resourcesLeaveTheOutboxToServices() {
         ArchitectureRules.resourcesLeaveTheOutboxToServices().check(classes);
     }
 }

@@ -47,7 +47,7 @@ class HardshipGrantCallTest {
     }
 
     @Test
-    void social_worker_grants_at_most_500_once_a_year_and_the_treasury_pays() {
+    void socialWorkerGrantsAtMost500OnceAYearAndTheTreasuryPays() {
         UUID call = f.create(f.tokens.operator(BISCEGLIE), hardshipCall());
         String family = Fixtures.fiscalCode(501);
         // filed at the municipality's desk (Segretariato Sociale, art. 9)

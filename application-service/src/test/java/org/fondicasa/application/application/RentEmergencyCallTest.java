@@ -50,7 +50,7 @@ class RentEmergencyCallTest {
     }
 
     @Test
-    void fin_a_call_funds_in_order_completes_the_partial_grant_when_money_returns_and_reports_unspent_fin_a() {
+    void finACallFundsInOrderCompletesThePartialGrantWhenMoneyReturnsAndReportsUnspentFinA() {
         String fund = "COV-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         kafka.send("allocation.events", CASARANO, KafkaTestClient.envelope(UUID.randomUUID().toString(), "QuotaDeclared",
                 "/allocation-service", CASARANO, """

@@ -50,7 +50,7 @@ class RentSupportCallTest {
     }
 
     @Test
-    void ordinary_call_from_allocation_budget_to_ranking_and_payment_with_every_exclusion_refused() {
+    void ordinaryCallFromAllocationBudgetToRankingAndPaymentWithEveryExclusionRefused() {
         String fund = "AFF-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         allocationEvent("CofinancingDeclared", """
                 {"fundCode": "%s", "istatCode": "%s", "revision": 1, "finBase": "5000.00", "finC": "1000.00", "qEmi": "0.00",
@@ -159,7 +159,7 @@ class RentSupportCallTest {
     }
 
     @Test
-    void pulsano_counts_only_months_without_citizen_income_and_its_own_limits() {
+    void pulsanoCountsOnlyMonthsWithoutCitizenIncomeAndItsOwnLimits() {
         ObjectNode body = aCall(CallKind.RENT_SUPPORT).inMunicipality(PULSANO).openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(3600))
                 .titled("Bando contributi canoni di locazione anno 2021")
                 .underAct("Comune di Pulsano, bando contributi integrativi canoni 2021 (scadenza 10/03/2023)")

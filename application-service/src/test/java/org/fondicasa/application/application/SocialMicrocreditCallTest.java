@@ -54,7 +54,7 @@ class SocialMicrocreditCallTest {
     }
 
     @Test
-    void loans_go_whole_in_receipt_order_and_returned_money_moves_the_line() {
+    void loansGoWholeInReceiptOrderAndReturnedMoneyMovesTheLine() {
         ObjectNode body = aCall(CallKind.SOCIAL_MICROCREDIT).openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(25))
                 .withBudget("25000.00").build();
         UUID call = f.create(f.tokens.regionOfficer(), body);
@@ -121,7 +121,7 @@ class SocialMicrocreditCallTest {
     }
 
     @Test
-    void a_household_applies_once_and_every_bad_field_is_listed_with_nothing_stored() {
+    void aHouseholdAppliesOnceAndEveryBadFieldIsListedWithNothingStored() {
         UUID call = f.create(f.tokens.regionOfficer(), aCall(CallKind.SOCIAL_MICROCREDIT)
                 .openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(3600)).withBudget("50000.00").build());
         String applicant = Fixtures.fiscalCode(201);
@@ -144,7 +144,7 @@ class SocialMicrocreditCallTest {
     }
 
     @Test
-    void only_the_region_opens_a_regional_call_and_no_one_applies_before_it_opens() {
+    void onlyTheRegionOpensARegionalCallAndNoOneAppliesBeforeItOpens() {
         ObjectNode regional = aCall(CallKind.SOCIAL_MICROCREDIT).openBetween(Fixtures.romeIn(3600), Fixtures.romeIn(7200))
                 .withBudget("1000.00").build();
         given().auth().oauth2(f.tokens.operator("072006")).contentType(ContentType.JSON).body(regional.toString())

@@ -18,7 +18,7 @@ class Dm1999ContributionTest {
     }
 
     @Test
-    void bandA_need_is_rent_minus_fourteen_percent_of_income() {
+    void bandANeedIsRentMinusFourteenPercentOfIncome() {
         var r = compute(aHouseholdEarning("12000.00").payingRent("2400.00"));
         assertThat(r.band()).isEqualTo(Band.A);
         assertThat(r.incidenceA()).isEqualByComparingTo("20.00");
@@ -26,14 +26,14 @@ class Dm1999ContributionTest {
     }
 
     @Test
-    void bandA_need_is_capped_at_3098_74() {
+    void bandANeedIsCappedAt309874() {
         var r = compute(aHouseholdEarning("10000.00").payingRent("4800.00"));
         assertThat(r.needCents()).isEqualTo(309_874);
         assertThat(r.checks()).anySatisfy(c -> assertThat(c.explanation()).contains("capped at the band maximum € 3.098,74"));
     }
 
     @Test
-    void incidence_below_fourteen_percent_is_not_band_A_and_the_reason_says_so() {
+    void incidenceBelowFourteenPercentIsNotBandAAndTheReasonSaysSo() {
         var r = compute(aHouseholdEarning("10000.00").payingRent("1230.00"));
         assertThat(r.band()).isNull();
         assertThat(r.checks()).anySatisfy(c -> assertThat(c.explanation())
@@ -41,7 +41,7 @@ class Dm1999ContributionTest {
     }
 
     @Test
-    void bandB_uses_conventional_income_with_child_deduction_from_employee_income() {
+    void bandBUsesConventionalIncomeWithChildDeductionFromEmployeeIncome() {
         // d = 2 × 516,46 = 1.032,92; 60% × (20.000 − 1.032,92) = 11.380,248 → 11.380,25
         var r = compute(aHouseholdEarning("20000.00").withChildren(2).payingRent("4000.00"));
         assertThat(r.conventionalIncomeCents()).isEqualTo(1_138_025);
@@ -51,35 +51,35 @@ class Dm1999ContributionTest {
     }
 
     @Test
-    void deduction_left_over_after_employee_income_comes_off_other_income() {
+    void deductionLeftOverAfterEmployeeIncomeComesOffOtherIncome() {
         // employee 500, 3 children: d = 1.549,38; 1.049,38 comes off other income 14.000
         var r = compute(aHouseholdEarning("500.00").withOtherIncome("14000.00").withChildren(3).payingRent("5000.00"));
         assertThat(r.conventionalIncomeCents()).isEqualTo(1_400_000 - (154_938 - 50_000));
     }
 
     @Test
-    void need_is_pro_rated_by_months_and_rounded_half_up_once() {
+    void needIsProRatedByMonthsAndRoundedHalfUpOnce() {
         var r = compute(aHouseholdEarning("20000.00").withChildren(2).payingRent("4000.00").forMonths(7));
         // 1.268,74 × 7 / 12 = 740,098… → 740,10
         assertThat(r.needCents()).isEqualTo(74_010);
     }
 
     @Test
-    void band_B_need_is_capped_at_2324_06() {
+    void bandBNeedIsCappedAt232406() {
         var r = compute(aHouseholdEarning("0.00").withOtherIncome("15000.00").payingRent("7000.00"));
         assertThat(r.band()).isEqualTo(Band.B);
         assertThat(r.needCents()).isEqualTo(232_406);
     }
 
     @Test
-    void above_both_limits_is_no_band() {
+    void aboveBothLimitsIsNoBand() {
         var r = compute(aHouseholdEarning("30000.00").payingRent("9000.00"));
         assertThat(r.band()).isNull();
         assertThat(r.needCents()).isZero();
     }
 
     @Test
-    void zero_income_is_band_A_with_the_rent_capped() {
+    void zeroIncomeIsBandAWithTheRentCapped() {
         var r = compute(aHouseholdEarning("0.00").payingRent("3600.00"));
         assertThat(r.band()).isEqualTo(Band.A);
         assertThat(r.incidenceA()).isNull();
@@ -87,7 +87,7 @@ class Dm1999ContributionTest {
     }
 
     @Test
-    void the_art_2_c4_increase_applies_before_the_caps_when_the_call_has_it_and_the_household_declares_it() {
+    void theArt2C4IncreaseAppliesBeforeTheCapsWhenTheCallHasItAndTheHouseholdDeclaresIt() {
         CallRules.RentSupport withIncrease = new CallRules.RentSupport(rules.bandA(), rules.bandB(), rules.dependentChildDeduction(),
                 rules.employeeIncomeShare(), rules.declarationAboveIncidence(), rules.lowIncomeDeclarations(), rules.lowIncomeLegalRef(),
                 rules.maxFloorArea(), rules.floorAreaExemptionFact(), rules.excludedCadastralCategories(), rules.cadastralLegalRef(),

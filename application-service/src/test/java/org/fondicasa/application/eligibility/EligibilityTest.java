@@ -35,7 +35,7 @@ class EligibilityTest {
     }
 
     @Test
-    void rent_support_band_A_is_eligible_with_every_check_explained() {
+    void rentSupportBandAIsEligibleWithEveryCheckExplained() {
         Assessment a = assess(CallKind.RENT_SUPPORT, bandATenant().build());
         assertThat(a.eligible()).isTrue();
         assertThat(a.band()).isEqualTo(Band.A);
@@ -59,7 +59,7 @@ class EligibilityTest {
     }
 
     @Test
-    void luxury_category_large_dwelling_and_citizen_income_rent_quota_are_excluded() {
+    void luxuryCategoryLargeDwellingAndCitizenIncomeRentQuotaAreExcluded() {
         assertThat(assess(CallKind.RENT_SUPPORT, bandATenant().inCadastralCategory("A8").build())
                 .failures()).extracting(Check::rule).containsExactly("cadastralCategory");
         assertThat(assess(CallKind.RENT_SUPPORT, bandATenant().withFloorArea("120").build())
@@ -69,13 +69,13 @@ class EligibilityTest {
     }
 
     @Test
-    void a_large_household_may_rent_more_than_95_square_metres() {
+    void aLargeHouseholdMayRentMoreThan95SquareMetres() {
         ApplicationForm form = bandATenant().withFloorArea("120").declaring("LARGE_OR_SOCIALLY_WEAK_HOUSEHOLD").build();
         assertThat(assess(CallKind.RENT_SUPPORT, form).eligible()).isTrue();
     }
 
     @Test
-    void zero_income_needs_one_of_the_three_declarations() {
+    void zeroIncomeNeedsOneOfTheThreeDeclarations() {
         Assessment without = assess(CallKind.RENT_SUPPORT, aRentSupportApplication().withIncome("0.00").withRent("3600.00").build());
         assertThat(without.failures()).extracting(Check::rule).containsExactly("lowIncomeDeclaration");
         Assessment with = assess(CallKind.RENT_SUPPORT, aRentSupportApplication().withIncome("0.00").withRent("3600.00")
@@ -85,13 +85,13 @@ class EligibilityTest {
     }
 
     @Test
-    void incidence_above_ninety_percent_needs_a_declaration_too() {
+    void incidenceAboveNinetyPercentNeedsADeclarationToo() {
         Assessment a = assess(CallKind.RENT_SUPPORT, aRentSupportApplication().withIncome("3000.00").withRent("3000.00").build());
         assertThat(a.failures()).singleElement().satisfies(c -> assertThat(c.explanation()).startsWith("incidence 100,00% > 90,00%"));
     }
 
     @Test
-    void separated_parent_must_meet_the_extra_requirements() {
+    void separatedParentMustMeetTheExtraRequirements() {
         ApplicationForm form = aRentSupportApplication().withIncome("9000.00").withRent("3000.00").withChildren(1)
                 .residentInPugliaSince(LocalDate.of(2010, 1, 1)).declaring("SEPARATED_OR_DIVORCED_PARENT")
                 .declaring("HAS_MINOR_OR_DISABLED_CHILDREN").declaring("CONVICTED_CRIMES_AGAINST_PERSON").build();
@@ -100,7 +100,7 @@ class EligibilityTest {
     }
 
     @Test
-    void pulsano_counts_only_months_without_the_citizen_income_rent_quota() {
+    void pulsanoCountsOnlyMonthsWithoutTheCitizenIncomeRentQuota() {
         CallRules template = Templates.rules(CallKind.RENT_SUPPORT);
         CallRules.RentSupport rs = template.rentSupport();
         CallRules pulsano = new CallRules(template.iseeMax(), null, template.declarations(), List.of(), null, null,
@@ -117,7 +117,7 @@ class EligibilityTest {
     }
 
     @Test
-    void rent_emergency_pays_three_months_capped_at_1000_and_needs_a_loss_over_20_percent() {
+    void rentEmergencyPaysThreeMonthsCappedAt1000AndNeedsALossOver20Percent() {
         Assessment a = assess(CallKind.RENT_EMERGENCY, anEmergencyApplication().withIsee("20000.00").withIncomeLoss("35")
                 .withMonthsOfRent("450.00", "450.00", "450.00").build());
         assertThat(a.eligible()).isTrue();
@@ -131,14 +131,14 @@ class EligibilityTest {
     }
 
     @Test
-    void rent_emergency_form_without_the_three_months_is_incomplete() {
+    void rentEmergencyFormWithoutTheThreeMonthsIsIncomplete() {
         ApplicationForm form = anEmergencyApplication().withIsee("20000.00").withIncomeLoss("35").withMonthsOfRent("450.00").build();
         assertThat(Eligibility.missing(CallKind.RENT_EMERGENCY, Templates.rules(CallKind.RENT_EMERGENCY), form))
                 .extracting(v -> v.field()).containsExactly("rent.emergencyMonths");
     }
 
     @Test
-    void microcredit_needs_twelve_months_in_puglia_isee_and_a_vulnerability() {
+    void microcreditNeedsTwelveMonthsInPugliaIseeAndAVulnerability() {
         assertThat(assess(CallKind.SOCIAL_MICROCREDIT, aMicrocreditApplication().withIsee("18500.00").residentInPugliaSince(LocalDate.of(2025, 5, 21))
                 .requesting("10000.00").build())
                 .eligible()).isTrue();
@@ -157,7 +157,7 @@ class EligibilityTest {
     }
 
     @Test
-    void hardship_grant_needs_the_documents_of_art_9_and_only_once_a_year() {
+    void hardshipGrantNeedsTheDocumentsOfArt9AndOnlyOnceAYear() {
         ApplicationForm form = aHardshipApplication().withIsee("8000.00").forUse("UTILITY_BILLS_DISCONNECTION")
                 .withDocuments(HARDSHIP_DOCUMENTS).build();
         Assessment ok = assess(CallKind.HARDSHIP_GRANT, form);
@@ -173,7 +173,7 @@ class EligibilityTest {
     }
 
     @Test
-    void every_template_is_consistent_with_its_kind() {
+    void everyTemplateIsConsistentWithItsKind() {
         for (CallKind kind : CallKind.values()) {
             assertThat(Templates.rules(kind).inconsistencies(kind)).as(kind.name()).isEmpty();
         }

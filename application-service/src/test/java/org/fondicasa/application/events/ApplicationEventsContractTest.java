@@ -41,7 +41,7 @@ class ApplicationEventsContractTest {
     }
 
     @Test
-    void a_top_up_moves_the_waiting_list_and_every_event_matches_its_schema() throws Exception {
+    void aTopUpMovesTheWaitingListAndEveryEventMatchesItsSchema() throws Exception {
         UUID call = f.create(f.tokens.regionOfficer(), Fixtures.call(CallKind.SOCIAL_MICROCREDIT, null, -60, 3600, "1000.00", c -> { }));
         String first = Fixtures.fiscalCode(601);
         String second = Fixtures.fiscalCode(602);

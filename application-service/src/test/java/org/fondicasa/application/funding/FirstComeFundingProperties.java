@@ -22,7 +22,7 @@ class FirstComeFundingProperties {
     }
 
     @Property
-    void never_commits_more_than_the_budget(@ForAll @LongRange(max = 10_000_000) long budget,
+    void neverCommitsMoreThanTheBudget(@ForAll @LongRange(max = 10_000_000) long budget,
                                             @ForAll @Size(max = 60) List<@LongRange(min = 1, max = 1_000_000) Long> needs,
                                             @ForAll boolean wholeOnly) {
         var outcome = FirstComeFunding.fund(budget, claims(needs), wholeOnly);
@@ -32,7 +32,7 @@ class FirstComeFundingProperties {
     }
 
     @Property
-    void money_goes_in_receipt_order_whatever_order_claims_arrive(@ForAll @LongRange(max = 10_000_000) long budget,
+    void moneyGoesInReceiptOrderWhateverOrderClaimsArrive(@ForAll @LongRange(max = 10_000_000) long budget,
                                                                   @ForAll @Size(max = 60) List<@LongRange(min = 1, max = 1_000_000) Long> needs,
                                                                   @ForAll boolean wholeOnly, @ForAll long seed) {
         List<Claim> inLine = claims(needs);

@@ -12,7 +12,7 @@ class FirstComeFundingTest {
     private final List<Claim> line = List.of(new Claim("P1", 1, 100_000), new Claim("P2", 2, 80_000), new Claim("P3", 3, 50_000));
 
     @Test
-    void rent_contributions_fill_the_budget_and_the_last_one_is_partial() {
+    void rentContributionsFillTheBudgetAndTheLastOneIsPartial() {
         var outcome = FirstComeFunding.fund(200_000, line, false);
         assertThat(outcome.grants()).containsExactly(new FirstComeFunding.Grant("P1", 100_000, true),
                 new FirstComeFunding.Grant("P2", 80_000, true), new FirstComeFunding.Grant("P3", 20_000, false));
@@ -21,7 +21,7 @@ class FirstComeFundingTest {
     }
 
     @Test
-    void a_loan_that_does_not_fit_waits_and_everyone_behind_it_waits_too() {
+    void aLoanThatDoesNotFitWaitsAndEveryoneBehindItWaitsToo() {
         var outcome = FirstComeFunding.fund(170_000, line, true);
         assertThat(outcome.grants()).extracting(FirstComeFunding.Grant::protocolNumber).containsExactly("P1");
         assertThat(outcome.remainingCents()).isEqualTo(70_000);
@@ -29,7 +29,7 @@ class FirstComeFundingTest {
     }
 
     @Test
-    void order_is_by_receipt_whatever_order_the_claims_come_in() {
+    void orderIsByReceiptWhateverOrderTheClaimsComeIn() {
         var outcome = FirstComeFunding.fund(100_000, List.of(line.get(2), line.get(0), line.get(1)), true);
         assertThat(outcome.grants()).extracting(FirstComeFunding.Grant::protocolNumber).containsExactly("P1");
     }

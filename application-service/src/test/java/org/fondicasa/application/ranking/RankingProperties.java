@@ -41,7 +41,7 @@ class RankingProperties {
     }
 
     @Property
-    void never_commits_more_than_the_budget_and_no_one_more_than_their_need(@ForAll("candidates") List<Candidate> candidates,
+    void neverCommitsMoreThanTheBudgetAndNoOneMoreThanTheirNeed(@ForAll("candidates") List<Candidate> candidates,
                                                                               @ForAll @LongRange(max = 20_000_000) long budget,
                                                                               @ForAll("strategies") PaymentStrategy strategy) {
         var result = Ranking.rank(budget, candidates, strategy);
@@ -58,7 +58,7 @@ class RankingProperties {
     }
 
     @Property
-    void ranking_is_deterministic_whatever_order_applications_are_read_in(@ForAll("candidates") List<Candidate> candidates,
+    void rankingIsDeterministicWhateverOrderApplicationsAreReadIn(@ForAll("candidates") List<Candidate> candidates,
                                                                          @ForAll @LongRange(max = 20_000_000) long budget,
                                                                          @ForAll("strategies") PaymentStrategy strategy,
                                                                          @ForAll long seed) {

@@ -28,13 +28,13 @@ class RankingTest {
                     .needing("1000.01").build());
 
     @Test
-    void band_A_by_income_then_band_B_ties_by_receipt() {
+    void bandAByIncomeThenBandBTiesByReceipt() {
         assertThat(Ranking.order(candidates)).extracting(Candidate::protocolNumber)
                 .containsExactly("A-poor", "A-rich", "A-rich-later", "B-low");
     }
 
     @Test
-    void full_in_order_gives_the_last_one_what_is_left() {
+    void fullInOrderGivesTheLastOneWhatIsLeft() {
         var result = Ranking.rank(350_000, candidates, FULL);
         assertThat(result.entries()).extracting(Ranking.Entry::contributionCents).containsExactly(200_000L, 100_000L, 50_000L, 0L);
         assertThat(result.committedCents()).isEqualTo(350_000);
@@ -42,7 +42,7 @@ class RankingTest {
     }
 
     @Test
-    void proportional_cut_shares_the_budget_among_band_A_to_the_cent() {
+    void proportionalCutSharesTheBudgetAmongBandAToTheCent() {
         var result = Ranking.rank(300_000, candidates, PROPORTIONAL);
         assertThat(result.committedCents()).isEqualTo(300_000);
         assertThat(result.entries()).extracting(Ranking.Entry::contributionCents)
@@ -51,14 +51,14 @@ class RankingTest {
     }
 
     @Test
-    void proportional_pays_band_A_in_full_and_band_B_in_order_when_money_suffices() {
+    void proportionalPaysBandAInFullAndBandBInOrderWhenMoneySuffices() {
         var result = Ranking.rank(450_000, candidates, PROPORTIONAL);
         assertThat(result.entries()).extracting(Ranking.Entry::contributionCents)
                 .containsExactly(200_000L, 100_000L, 100_001L, 49_999L);
     }
 
     @Test
-    void progressive_cut_by_income_band() {
+    void progressiveCutByIncomeBand() {
         var strategy = new PaymentStrategy(PaymentStrategy.Type.PROGRESSIVE_BAND_A,
                 List.of(new CutBand(null, new BigDecimal("30")), new CutBand(new BigDecimal("6000.00"), BigDecimal.ZERO)), "act");
         var result = Ranking.rank(1_000_000, candidates, strategy);

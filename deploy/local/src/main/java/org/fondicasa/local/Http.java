@@ -1,7 +1,10 @@
 package org.fondicasa.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +16,9 @@ import java.time.Duration;
 /** The JSON calls the local system and its tests make to the services, as any client would. */
 final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals read as written ("900.00" stays 900.00): money is compared to the cent and with its two decimals. */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {

@@ -28,7 +28,7 @@ class DeploymentFilesTest {
     private final YAMLMapper yaml = new YAMLMapper();
 
     @Test
-    void compose_starts_every_part_with_health_checks_and_the_files_it_names_exist() throws IOException {
+    void composeStartsEveryPartWithHealthChecksAndTheFilesItNamesExist() throws IOException {
         Path compose = ROOT.resolve("deploy/compose/compose.yaml");
         JsonNode services = yaml.readTree(compose.toFile()).get("services");
         assertThat(services.fieldNames()).toIterable().containsExactlyInAnyOrder("postgres", "kafka", "keycloak",
@@ -48,7 +48,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void every_kubernetes_deployment_has_probes_and_resources_and_every_kustomization_names_existing_files() throws IOException {
+    void everyKubernetesDeploymentHasProbesAndResourcesAndEveryKustomizationNamesExistingFiles() throws IOException {
         List<JsonNode> deployments = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("deploy/k8s"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
@@ -75,7 +75,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void the_grafana_dashboard_is_valid_json_with_a_query_per_panel() throws IOException {
+    void theGrafanaDashboardIsValidJsonWithAQueryPerPanel() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/fondicasa-dashboard.json").toFile());
         assertThat(dashboard.get("panels")).isNotEmpty();
         dashboard.get("panels").forEach(p -> assertThat(p.at("/targets/0/expr").asText()).as(p.get("title").asText()).isNotBlank());

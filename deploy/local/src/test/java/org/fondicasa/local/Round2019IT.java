@@ -379,7 +379,11 @@ class Round2019IT {
         if (value == null || value.isNull()) {
             throw new AssertionError("no " + field + " in " + node);
         }
-        return new BigDecimal(value.asText());
+        BigDecimal euro = value.decimalValue();
+        if (!value.isBigDecimal() || euro.scale() != 2) {
+            throw new AssertionError(field + " is not euro with two decimals: " + value);
+        }
+        return euro;
     }
 
     private static BigDecimal sum(JsonNode array, String field) {

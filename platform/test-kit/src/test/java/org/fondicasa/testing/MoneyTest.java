@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class MoneyTest {
 
     @Test
-    void an_amount_matches_only_to_the_cent_and_with_two_decimals() {
+    void anAmountMatchesOnlyToTheCentAndWithTwoDecimals() {
         assertThat(new BigDecimal("8357151.20"), euro("8357151.20"));
         assertThat(new BigDecimal("8357151.21"), not(euro("8357151.20")));
         assertThat(new BigDecimal("900.0"), not(euro("900.00")));
@@ -21,19 +21,19 @@ class MoneyTest {
     }
 
     @Test
-    void a_float_never_matches_because_it_cannot_hold_the_cents() {
+    void aFloatNeverMatchesBecauseItCannotHoldTheCents() {
         // 8357151.21f == 8357151.20f: the reason the float matchers went
         assertThat(8357151.20f, not(euro("8357151.20")));
     }
 
     @Test
-    void a_rate_matches_as_written() {
+    void aRateMatchesAsWritten() {
         assertThat(new BigDecimal("0.10"), decimal("0.10"));
         assertThat(new BigDecimal("0.1"), not(decimal("0.10")));
     }
 
     @Test
-    void an_expected_amount_needs_its_two_decimals() {
+    void anExpectedAmountNeedsItsTwoDecimals() {
         assertThrows(IllegalArgumentException.class, () -> euro("900"));
     }
 }

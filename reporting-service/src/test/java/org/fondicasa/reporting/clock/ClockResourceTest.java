@@ -24,7 +24,7 @@ class ClockResourceTest {
     }
 
     @Test
-    void the_region_moves_it_forward_by_a_duration_or_to_an_instant() {
+    void theRegionMovesItForwardByADurationOrToAnInstant() {
         Instant before = now();
         Instant moved = Instant.parse(given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON)
                 .body("{\"by\": \"PT2H\"}").post("/clock/advance").then().statusCode(200).extract().path("instant"));
@@ -36,7 +36,7 @@ class ClockResourceTest {
     }
 
     @Test
-    void it_never_goes_back_and_takes_exactly_one_of_to_and_by() {
+    void itNeverGoesBackAndTakesExactlyOneOfToAndBy() {
         for (String body : new String[]{"{}", "{\"by\": \"-PT1S\"}", "{\"by\": \"PT1S\", \"to\": \"2030-01-01T00:00:00Z\"}"}) {
             given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON).body(body).post("/clock/advance")
                     .then().statusCode(400).contentType("application/problem+json");
@@ -48,7 +48,7 @@ class ClockResourceTest {
     }
 
     @Test
-    void only_the_region_moves_it() {
+    void onlyTheRegionMovesIt() {
         given().auth().oauth2(tokens.operator("072006")).contentType(ContentType.JSON).body("{\"by\": \"PT1H\"}")
                 .post("/clock/advance").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{\"by\": \"PT1H\"}").post("/clock/advance").then().statusCode(401);

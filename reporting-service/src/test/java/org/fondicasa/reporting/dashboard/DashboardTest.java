@@ -45,7 +45,7 @@ class DashboardTest {
     }
 
     @Test
-    void a_fund_dashboard_counts_calls_applications_and_money_per_province_and_streams_its_changes() throws Exception {
+    void aFundDashboardCountsCallsApplicationsAndMoneyPerProvinceAndStreamsItsChanges() throws Exception {
         String fund = "DSH-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         // the live stream first, as a dashboard would hold it open
         CompletableFuture<String> firstUpdate = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(stream.toURI())

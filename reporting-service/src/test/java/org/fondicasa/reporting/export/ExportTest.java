@@ -55,7 +55,7 @@ class ExportTest {
     }
 
     @Test
-    void annexes_open_in_excel_with_a_sheet_per_band_and_totals_and_open_data_has_no_personal_data() throws Exception {
+    void annexesOpenInExcelWithASheetPerBandAndTotalsAndOpenDataHasNoPersonalData() throws Exception {
         String fund = "EXP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String call = UUID.randomUUID().toString();
         send("allocation.events", "FundCreated", fund, null, aFundCreated(fund).titled("Affitti 2019").underAct("DD 131/2020").forYear(2019)

@@ -46,7 +46,7 @@ class LedgerMoneyLoopTest {
     }
 
     @Test
-    void a_fin_a_round_balances_whatever_the_order_and_redeliveries() {
+    void aFinARoundBalancesWhateverTheOrderAndRedeliveries() {
         String fund = "LOOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String call = UUID.randomUUID().toString();
         kafka.send("allocation.events", fund, aFundCreated(fund).event());

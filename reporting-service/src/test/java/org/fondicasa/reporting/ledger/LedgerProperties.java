@@ -31,7 +31,7 @@ class LedgerProperties {
     }
 
     @Property
-    void redelivered_and_reordered_streams_fold_to_the_same_figures(@ForAll("streams") List<Entry> stream, @ForAll long seed) {
+    void redeliveredAndReorderedStreamsFoldToTheSameFigures(@ForAll("streams") List<Entry> stream, @ForAll long seed) {
         Random random = new Random(seed);
         List<Entry> delivered = new ArrayList<>(stream);
         for (Entry e : stream) {
@@ -44,7 +44,7 @@ class LedgerProperties {
     }
 
     @Property
-    void a_consistent_stream_balances(@ForAll("consistent") List<Entry> stream) {
+    void aConsistentStreamBalances(@ForAll("consistent") List<Entry> stream) {
         Ledger.Line line = Ledger.fold("072006", stream);
         assertThat(line.differences()).isEmpty();
         assertThat(line.committed()).isNotNegative();

@@ -14,7 +14,7 @@ class LedgerTest {
     private static final Instant T = Instant.parse("2020-11-15T10:00:00Z");
 
     @Test
-    void the_latest_revision_of_a_declaration_counts_and_flows_add_up() {
+    void theLatestRevisionOfADeclarationCountsAndFlowsAddUp() {
         Ledger.Line line = Ledger.fold("075016", List.of(
                 new Entry("e1", Kind.SHARE, 0, T, 300_000),
                 new Entry("e2", Kind.FIN_A, 2, T, 200_000), new Entry("e2", Kind.FIN_B, 2, T, 50_000), new Entry("e2", Kind.FIN_C, 2, T, 50_000),
@@ -28,7 +28,7 @@ class LedgerTest {
     }
 
     @Test
-    void what_does_not_add_up_is_said_in_words() {
+    void whatDoesNotAddUpIsSaidInWords() {
         Ledger.Line line = Ledger.fold("075016", List.of(
                 new Entry("e1", Kind.SHARE, 0, T, 300_000),
                 new Entry("e2", Kind.FIN_A, 1, T, 200_000), new Entry("e2", Kind.FIN_B, 1, T, 50_000), new Entry("e2", Kind.FIN_C, 1, T, 0),

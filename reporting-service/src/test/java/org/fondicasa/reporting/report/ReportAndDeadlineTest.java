@@ -77,7 +77,7 @@ class ReportAndDeadlineTest {
     }
 
     @Test
-    void a_municipality_reports_its_fin_a_and_one_that_does_not_is_marked_at_the_deadline() {
+    void aMunicipalityReportsItsFinAAndOneThatDoesNotIsMarkedAtTheDeadline() {
         String fund = "REP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         OffsetDateTime deadline = OffsetDateTime.now(clock).plusDays(30).truncatedTo(ChronoUnit.SECONDS);
         allocation("FundCreated", fund, aFundCreated(fund).withReportDeadline(deadline.toString()).data());

@@ -13,13 +13,13 @@ class ReportCheckTest {
     private final Map<String, Long> committed = Map.of("2026-0000000001", 100_000L, "2026-0000000002", 90_000L);
 
     @Test
-    void a_report_that_adds_up_passes() {
+    void aReportThatAddsUpPasses() {
         assertThat(ReportCheck.check(250_000, 190_000, 60_000, List.of(new ReportCheck.Line("2026-0000000001", 100_000),
                 new ReportCheck.Line("2026-0000000002", 90_000)), committed)).isEmpty();
     }
 
     @Test
-    void every_inconsistency_is_listed() {
+    void everyInconsistencyIsListed() {
         List<RuleViolation> violations = ReportCheck.check(250_000, 300_000, 0, List.of(
                 new ReportCheck.Line("2026-0000000001", 120_000), new ReportCheck.Line("2026-0000000001", 100_000),
                 new ReportCheck.Line("2026-0000009999", 10_000)), committed);

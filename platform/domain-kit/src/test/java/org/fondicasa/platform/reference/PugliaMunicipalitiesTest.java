@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PugliaMunicipalitiesTest {
 
     @Test
-    void the_file_lists_the_257_municipalities_with_seven_columns_and_unique_codes() throws Exception {
+    void theFileListsThe257MunicipalitiesWithSevenColumnsAndUniqueCodes() throws Exception {
         List<String[]> rows;
         try (BufferedReader in = PugliaMunicipalities.open()) {
             assertThat(in.readLine()).isEqualTo("istat_code,name,province_code,province,province_abbr,cadastral_code,population");

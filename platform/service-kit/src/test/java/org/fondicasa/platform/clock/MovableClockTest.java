@@ -17,27 +17,27 @@ class MovableClockTest {
     private final MovableClock clock = new MovableClock(Clock.fixed(START, ZoneOffset.UTC));
 
     @Test
-    void runs_with_its_base_until_moved() {
+    void runsWithItsBaseUntilMoved() {
         assertThat(clock.instant()).isEqualTo(START);
         assertThat(clock.offset()).isZero();
     }
 
     @Test
-    void moves_forward_by_a_duration_and_to_an_instant() {
+    void movesForwardByADurationAndToAnInstant() {
         assertThat(clock.advanceBy(Duration.ofMinutes(30))).isEqualTo(START.plusSeconds(1800));
         assertThat(clock.advanceTo(START.plusSeconds(7200))).isEqualTo(START.plusSeconds(7200));
         assertThat(clock.instant()).isEqualTo(START.plusSeconds(7200));
     }
 
     @Test
-    void never_moves_back() {
+    void neverMovesBack() {
         clock.advanceBy(Duration.ofHours(1));
         assertThat(clock.advanceTo(START)).isEqualTo(START.plusSeconds(3600));
         assertThatThrownBy(() -> clock.advanceBy(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void the_same_time_seen_from_Rome_moves_with_it() {
+    void theSameTimeSeenFromRomeMovesWithIt() {
         Clock rome = clock.withZone(ZoneId.of("Europe/Rome"));
         clock.advanceBy(Duration.ofDays(1));
         assertThat(rome.instant()).isEqualTo(START.plus(Duration.ofDays(1)));
