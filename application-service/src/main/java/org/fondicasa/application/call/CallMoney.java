@@ -17,13 +17,18 @@ public class CallMoney {
     }
 
     public BigDecimal budget(UUID callId) {
-        return (BigDecimal) em.createNativeQuery("select coalesce(sum(amount), 0) from call_budget_entry where call_id = ?1")
-                .setParameter(1, callId).getSingleResult();
+        return euro(em.createNativeQuery("select coalesce(sum(amount), 0) from call_budget_entry where call_id = ?1")
+                .setParameter(1, callId).getSingleResult());
     }
 
     public BigDecimal committed(UUID callId) {
-        return (BigDecimal) em.createNativeQuery("select coalesce(sum(amount), 0) from award where call_id = ?1 and status <> 'REVOKED'")
-                .setParameter(1, callId).getSingleResult();
+        return euro(em.createNativeQuery("select coalesce(sum(amount), 0) from award where call_id = ?1 and status <> 'REVOKED'")
+                .setParameter(1, callId).getSingleResult());
+    }
+
+    /** A sum of amounts as money: two decimals even when nothing was summed (the database gives a bare 0 then). */
+    private static BigDecimal euro(Object sum) {
+        return ((BigDecimal) sum).setScale(2);
     }
 
     /** Serialises every change of a call's money (funding, ranking, grants, top-ups) for this transaction. */
