@@ -6,9 +6,11 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -23,25 +25,26 @@ import java.util.concurrent.TimeUnit;
 public class SchemaMigration implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class);
-    private static final long RETRY_MILLIS = 5_000;
-
     private final Flyway flyway;
+    private final Duration retry;
     private final CountDownLatch migrated = new CountDownLatch(1);
     private volatile String lastError;
 
-    public SchemaMigration(Flyway flyway) {
+    public SchemaMigration(Flyway flyway,
+                           @ConfigProperty(name = "fondicasa.schema.retry-interval", defaultValue = "5s") Duration retry) {
         this.flyway = flyway;
+        this.retry = retry;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (attempt()) {
             return;
         }
-        LOG.warnf("Database not reachable (%s): readiness is DOWN; retrying every %d s", lastError, RETRY_MILLIS / 1000);
+        LOG.warnf("Database not reachable (%s): readiness is DOWN; retrying every %s", lastError, retry);
         Thread retry = new Thread(() -> {
             while (!attempt()) {
                 try {
-                    Thread.sleep(RETRY_MILLIS);
+                    Thread.sleep(retry.toMillis());
                 } catch (InterruptedException e) {
                     return;
                 }
