@@ -41,7 +41,7 @@ public class SchemaMigration implements HealthCheck {
             return;
         }
         LOG.warnf("Database not reachable (%s): readiness is DOWN; retrying every %s", lastError, retry);
-        Thread retry = new Thread(() -> {
+        Thread retrying = new Thread(() -> {
             while (!attempt()) {
                 try {
                     Thread.sleep(retry.toMillis());
@@ -51,8 +51,8 @@ public class SchemaMigration implements HealthCheck {
             }
             LOG.info("Database reachable again: schema migrated, readiness follows the other checks");
         }, "schema-migration-retry");
-        retry.setDaemon(true);
-        retry.start();
+        retrying.setDaemon(true);
+        retrying.start();
     }
 
     private boolean attempt() {
