@@ -193,7 +193,7 @@ public final class LocalSystem implements AutoCloseable {
         }, "local-system-stop"));
         Round2019 round = null;
         if (demo) {
-            System.out.println("[demo] playing Puglia's 2019 rent-support round through the public APIs (about two minutes) ...");
+            System.out.println("[demo] playing Puglia's 2019 rent-support round through the public APIs (about half a minute) ...");
             round = new Round2019(system, Round2019.Timeline.demo(), line -> System.out.println("[demo] " + line));
             round.play();
         }

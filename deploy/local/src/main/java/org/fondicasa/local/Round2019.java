@@ -179,7 +179,7 @@ public final class Round2019 {
                 "SOCIAL_MICROCREDIT", null, null, opens, reportDeadline.plusDays(30).toString(), """
                         [{"source": "REGIONAL", "amount": "5000000.00", "legalRef": "demo budget, not from an act"}]"""))));
         log.accept("4/8 calls open until " + callsClose.truncatedTo(ChronoUnit.SECONDS) + ": Bari's Fin_a emergency call "
-                + calls.get("bari") + ", Pulsano's ordinary call " + calls.get("pulsano") + "; the regional microcredit for 30 days");
+                + calls.get("bari") + ", Pulsano's ordinary call " + calls.get("pulsano") + "; the regional microcredit until 30 days after the report deadline");
     }
 
     /** 5. Applicants at Bari's and Pulsano's desks, anna.bianchi on her own, mario.rossi for the microcredit. */
