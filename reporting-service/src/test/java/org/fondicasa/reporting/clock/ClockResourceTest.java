@@ -37,7 +37,8 @@ class ClockResourceTest {
 
     @Test
     void itNeverGoesBackAndTakesExactlyOneOfToAndBy() {
-        for (String body : new String[]{"{}", "{\"by\": \"-PT1S\"}", "{\"by\": \"PT1S\", \"to\": \"2030-01-01T00:00:00Z\"}"}) {
+        for (String body : new String[]{"{}", "{\"by\": \"-PT1S\"}", "{\"by\": \"PT1S\", \"to\": \"2030-01-01T00:00:00Z\"}",
+                "{\"to\": \"+300000-01-01T00:00:00Z\"}", "{\"by\": \"PT999999999H\"}", "{\"by\": \"soon\"}"}) {
             given().auth().oauth2(tokens.regionOfficer()).contentType(ContentType.JSON).body(body).post("/clock/advance")
                     .then().statusCode(400).contentType("application/problem+json");
         }

@@ -30,6 +30,7 @@ import java.util.List;
 public class ClockResource {
 
     private static final ZoneId ROME = RomeTime.ZONE;
+    private static final Duration FARTHEST = Duration.ofDays(3660);
 
     private final Clock clock;
 
@@ -70,7 +71,14 @@ public class ClockResource {
             throw ProblemException.invalid("Time moves forward only",
                     List.of(new Problem.Violation("by", "must not be negative")));
         }
-        return now(advance.to() != null ? movable.advanceTo(advance.to()) : movable.advanceBy(advance.by()));
+        // a test or a demo moves time by days or months; anything past this is a mistake, not a date to compute with
+        Instant target = advance.to() != null ? advance.to() : null;
+        if ((target != null && target.isAfter(clock.instant().plus(FARTHEST)))
+                || (advance.by() != null && advance.by().compareTo(FARTHEST) > 0)) {
+            throw ProblemException.invalid("Time moves forward at most " + FARTHEST.toDays() + " days at once",
+                    List.of(new Problem.Violation(target != null ? "to" : "by", "at most " + FARTHEST.toDays() + " days ahead")));
+        }
+        return now(target != null ? movable.advanceTo(target) : movable.advanceBy(advance.by()));
     }
 
     private Now now(Instant instant) {
