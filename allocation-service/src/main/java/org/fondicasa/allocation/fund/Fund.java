@@ -46,6 +46,9 @@ public class Fund extends PanacheEntityBase {
     /** The fund whose co-financing outcome decides this one's penalties. */
     @Column(name = "previous_fund")
     public String previousFund;
+    /** The fund whose quota declarations feed this one: its Fin_c is this fund's ordinary-call Fin_c (null: none). */
+    @Column(name = "quota_fund")
+    public String quotaFund;
     /** When the region closed the fund, recording its penalties; null while open. */
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;

@@ -16,7 +16,8 @@ import java.time.LocalDateTime;
 
 /**
  * A new fund and its rules. Deadlines are local date-times in Europe/Rome (e.g. "2020-11-15T23:59:59"); rules not
- * stated take the defaults of the configuration, which name their act.
+ * stated take the defaults of the configuration, which name their act. {@code quotaFund} names the fund whose quota
+ * declarations feed this one: the ordinary call's Fin_c is the Fin_c each municipality declared there.
  */
 public record FundRequest(
         @NotNull @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}", message = "must be 3-40 upper-case letters, digits or dashes")
@@ -37,5 +38,6 @@ public record FundRequest(
         SplitRules.PenaltyDestination penaltyDestination,
         LocalDateTime quotaDeadline,
         LocalDateTime reportDeadline,
-        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}", message = "must be the code of an existing fund") String previousFund) {
+        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}", message = "must be the code of an existing fund") String previousFund,
+        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{2,39}", message = "must be the code of an existing fund") String quotaFund) {
 }

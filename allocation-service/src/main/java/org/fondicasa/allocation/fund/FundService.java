@@ -42,6 +42,9 @@ public class FundService {
         if (request.previousFund() != null && Fund.findById(request.previousFund()) == null) {
             violations.add(new Problem.Violation("previousFund", "no fund has code " + request.previousFund()));
         }
+        if (request.quotaFund() != null && Fund.findById(request.quotaFund()) == null) {
+            violations.add(new Problem.Violation("quotaFund", "no fund has code " + request.quotaFund()));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations.size() + " field(s) are not valid", violations);
         }
@@ -62,6 +65,7 @@ public class FundService {
         fund.quotaDeadline = rome(request.quotaDeadline());
         fund.reportDeadline = rome(request.reportDeadline());
         fund.previousFund = request.previousFund();
+        fund.quotaFund = request.quotaFund();
         fund.createdAt = OffsetDateTime.now(clock);
         fund.createdBy = createdBy;
         fund.persist();
@@ -74,7 +78,7 @@ public class FundService {
         return new FundCreated(f.code, f.title, f.legalAct, f.year, f.amount.toPlainString(), f.bonusReserve.toPlainString(),
                 f.minimumShare.toPlainString(), f.cofinancingThreshold.toPlainString(), f.penaltyRate.toPlainString(),
                 f.penaltyDestination.name(), f.quotaDeadline == null ? null : f.quotaDeadline.toString(),
-                f.reportDeadline == null ? null : f.reportDeadline.toString(), f.previousFund);
+                f.reportDeadline == null ? null : f.reportDeadline.toString(), f.previousFund, f.quotaFund);
     }
 
     private static OffsetDateTime rome(LocalDateTime local) {

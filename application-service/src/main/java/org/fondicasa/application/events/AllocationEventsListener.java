@@ -6,6 +6,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.application.budget.BudgetSource;
 import org.fondicasa.events.allocation.AllocationEvent;
 import org.fondicasa.events.allocation.BonusPublished;
+import org.fondicasa.events.allocation.BudgetReleased;
+import org.fondicasa.events.allocation.BudgetReserved;
 import org.fondicasa.events.allocation.CofinancingDeclared;
 import org.fondicasa.events.allocation.FundCreated;
 import org.fondicasa.events.allocation.PenaltyRecorded;
@@ -99,6 +101,16 @@ public class AllocationEventsListener {
 
         @Override
         public void penaltyRecorded(PenaltyRecorded event) {
+        }
+
+        @Override
+        public void budgetReserved(BudgetReserved event) {
+            // a call's own reservation: the call already holds the amount allocation-service answered
+        }
+
+        @Override
+        public void budgetReleased(BudgetReleased event) {
+            // the call already knows what it did not spend
         }
 
         @Override

@@ -6,6 +6,8 @@ import org.fondicasa.events.allocation.FundCreated;
 import org.fondicasa.events.allocation.PenaltyRecorded;
 import org.fondicasa.events.allocation.QuotaDeclared;
 import org.fondicasa.events.allocation.SavingsMoved;
+import org.fondicasa.events.allocation.BudgetReserved;
+import org.fondicasa.events.allocation.BudgetReleased;
 import org.fondicasa.events.allocation.SplitPublished;
 import org.fondicasa.events.allocation.SplitSimulated;
 import org.fondicasa.events.application.ApplicationAssessed;
@@ -41,7 +43,7 @@ final class Samples {
     static List<DomainEvent> all() {
         return List.of(
                 new FundCreated(FUND, "Fondo COVID affitti 2020", "DGR 1724/2020", 2020, "8357151.20", "0.00", "1000.00",
-                        "0.25", "0.1", "REDISTRIBUTE", "2020-12-31T23:59:59+01:00", "2021-01-31T23:59:59+01:00", "FSA-2019"),
+                        "0.25", "0.1", "REDISTRIBUTE", "2020-12-31T23:59:59+01:00", "2021-01-31T23:59:59+01:00", "FSA-2019", null),
                 new SplitSimulated(FUND, RUN, "8357151.20", "0.00", "8357151.18", "0.02",
                         "a3f1c2d4e5b6a7980102030405060708090a0b0c0d0e0f101112131415161718"),
                 new SplitPublished(FUND, BARI, "1022334.56", "2044669.12", "DGR 1724/2020", RUN, "computed"),
@@ -52,6 +54,8 @@ final class Samples {
                 new PenaltyRecorded(FUND, BARI, "0.1", "co-financing below the threshold"),
                 new SavingsMoved(FUND, BARI, "Fin_a", "FIN_B", "150.00", "call closed with unspent Fin_a", "DGR 1724/2020",
                         RUN),
+                new BudgetReserved(FUND, BARI, "Fin_a", CALL, FUND, 0, "800000.00", "0.00", "DGR 1724/2020 (Fin_a declared)"),
+                new BudgetReleased(FUND, BARI, "Fin_a", CALL, "150.00", "150.00", "call closed with 150.00 unspent"),
                 new CallOpened(CALL, "RENT_EMERGENCY", BARI, FUND, "DD 12/2020", "Contributo affitti COVID",
                         "2020-11-02T09:00+01:00", "2020-11-30T12:00+01:00", "800000.00"),
                 new CallBudgetIncreased(CALL, "RENT_EMERGENCY", BARI, FUND, "DD 12/2020", "Fin_b", "600.00", "800600.00",

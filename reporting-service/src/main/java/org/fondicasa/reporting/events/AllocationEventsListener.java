@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.fondicasa.events.allocation.AllocationEvent;
 import org.fondicasa.events.allocation.BonusPublished;
+import org.fondicasa.events.allocation.BudgetReleased;
+import org.fondicasa.events.allocation.BudgetReserved;
 import org.fondicasa.events.allocation.CofinancingDeclared;
 import org.fondicasa.events.allocation.FundCreated;
 import org.fondicasa.events.allocation.PenaltyRecorded;
@@ -115,6 +117,16 @@ public class AllocationEventsListener {
         public void bonusPublished(BonusPublished event) {
             record(event, Ledger.Kind.BONUS, 0, event.istatCode(), event.bonus(), "bonus",
                     "premialità, " + requireText(event.legalAct(), "legalAct"));
+        }
+
+        @Override
+        public void budgetReserved(BudgetReserved event) {
+            // TODO(#12) per-source ledger
+        }
+
+        @Override
+        public void budgetReleased(BudgetReleased event) {
+            // TODO(#12) per-source ledger
         }
 
         @Override

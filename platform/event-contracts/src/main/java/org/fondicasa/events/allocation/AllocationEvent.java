@@ -6,7 +6,7 @@ import org.fondicasa.events.EventCatalog;
 /** What allocation-service publishes on {@code allocation.events}. */
 public sealed interface AllocationEvent extends DomainEvent
         permits FundCreated, SplitSimulated, SplitPublished, QuotaDeclared, CofinancingDeclared, BonusPublished,
-        PenaltyRecorded, SavingsMoved {
+        PenaltyRecorded, SavingsMoved, BudgetReserved, BudgetReleased {
 
     EventCatalog<AllocationEvent> CATALOG = EventCatalog.of(AllocationEvent.class);
 
@@ -36,5 +36,9 @@ public sealed interface AllocationEvent extends DomainEvent
         void penaltyRecorded(PenaltyRecorded event);
 
         void savingsMoved(SavingsMoved event);
+
+        void budgetReserved(BudgetReserved event);
+
+        void budgetReleased(BudgetReleased event);
     }
 }

@@ -2,11 +2,15 @@ package org.fondicasa.events.allocation;
 
 import org.fondicasa.events.NotRequired;
 
-/** The region created a fund, with the legal act that set it and its rules. Money as decimal strings with two decimals. */
+/**
+ * The region created a fund, with the legal act that set it and its rules. Money as decimal strings with two decimals.
+ * {@code quotaFund} names the fund whose quota declarations feed this one (the ordinary call's Fin_c is the FINCOVID Fin_c).
+ */
 public record FundCreated(String fundCode, String title, String legalAct, Integer year, String amount,
                           String bonusReserve, String minimumShare, String cofinancingThreshold, String penaltyRate,
                           String penaltyDestination, @NotRequired String quotaDeadline,
-                          @NotRequired String reportDeadline, @NotRequired String previousFund) implements AllocationEvent {
+                          @NotRequired String reportDeadline, @NotRequired String previousFund,
+                          @NotRequired String quotaFund) implements AllocationEvent {
     public static final String TYPE = "FundCreated";
     public static final int VERSION = 1;
 
