@@ -2,7 +2,12 @@ package org.fondicasa.allocation.cofinancing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.fondicasa.allocation.fund.Fund;
 import org.fondicasa.allocation.municipality.Municipality;
+import org.fondicasa.allocation.quota.QuotaDeclaration;
+import org.fondicasa.allocation.source.SourceKey;
+import org.fondicasa.allocation.source.SourceKind;
+import org.fondicasa.allocation.source.Sources;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.allocation.split.AllocationShare;
 import org.fondicasa.allocation.split.RunMunicipalityKey;
@@ -24,10 +29,12 @@ public class CofinancingService {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Sources sources;
 
-    public CofinancingService(Outbox outbox, Clock clock) {
+    public CofinancingService(Outbox outbox, Clock clock, Sources sources) {
         this.outbox = outbox;
         this.clock = clock;
+        this.sources = sources;
     }
 
     /** A new revision of the declaration of {@code istatCode} for fund {@code code}, which exists. */
@@ -43,9 +50,25 @@ public class CofinancingService {
         if (request.qSmine().signum() > 0 && !municipality.annexE) {
             violations.add(new Problem.Violation("qSmine", "only municipalities listed in Annex E may enter QSmine"));
         }
+        Fund fund = Fund.findById(code);
+        if (fund.quotaFund != null) {
+            // one Fin_c: the one the municipality declared in the quota fund (DGR 1724/2020), never a second figure here
+            QuotaDeclaration quota = QuotaDeclaration.latest(fund.quotaFund, istatCode);
+            BigDecimal quotaFinC = quota == null ? BigDecimal.ZERO.setScale(2) : quota.finC;
+            if (request.finC().compareTo(quotaFinC) != 0) {
+                violations.add(new Problem.Violation("finC", "Fin_c is the Fin_c of the quota declared in fund " + fund.quotaFund
+                        + ": " + quotaFinC.toPlainString() + (quota == null ? " (no quota declared yet)" : " (revision " + quota.revision + ")")
+                        + "; this declaration says " + request.finC().toPlainString()));
+            }
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations.size() + " field(s) are not valid", violations);
         }
+        Sources.requireCovers(sources, java.util.Map.of(
+                new SourceKey(code, istatCode, SourceKind.FIN_BASE.label()), finBase,
+                new SourceKey(code, istatCode, SourceKind.QEMI.label()), request.qEmi(),
+                new SourceKey(code, istatCode, SourceKind.QSMINE.label()), request.qSmine(),
+                new SourceKey(code, istatCode, SourceKind.COFIN.label()), request.cofin()));
         CofinancingDeclaration previous = CofinancingDeclaration.latest(code, istatCode);
         CofinancingDeclaration d = new CofinancingDeclaration();
         d.fundCode = code;

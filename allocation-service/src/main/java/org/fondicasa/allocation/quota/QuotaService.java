@@ -7,6 +7,9 @@ import org.fondicasa.allocation.fund.FundMunicipalityKey;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.allocation.split.AllocationShare;
 import org.fondicasa.allocation.split.RunMunicipalityKey;
+import org.fondicasa.allocation.source.SourceKey;
+import org.fondicasa.allocation.source.SourceKind;
+import org.fondicasa.allocation.source.Sources;
 import org.fondicasa.events.allocation.QuotaDeclared;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
@@ -29,10 +32,12 @@ public class QuotaService {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Sources sources;
 
-    public QuotaService(Outbox outbox, Clock clock) {
+    public QuotaService(Outbox outbox, Clock clock, Sources sources) {
         this.outbox = outbox;
         this.clock = clock;
+        this.sources = sources;
     }
 
     /** A new revision of the quotas of {@code istatCode} in {@code fund}, before its deadline. */
@@ -51,6 +56,10 @@ public class QuotaService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The declaration does not split the share of " + Euro.format(share), violations);
         }
+        Sources.requireCovers(sources, java.util.Map.of(
+                new SourceKey(code, istatCode, SourceKind.FIN_A.label()), request.finA(),
+                new SourceKey(code, istatCode, SourceKind.FIN_B.label()), request.finB(),
+                new SourceKey(code, istatCode, SourceKind.FIN_C.label()), request.finC()));
         QuotaDeclaration previous = QuotaDeclaration.latest(code, istatCode);
         QuotaDeclaration d = new QuotaDeclaration();
         d.fundCode = code;

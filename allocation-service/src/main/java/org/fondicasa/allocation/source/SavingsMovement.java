@@ -1,4 +1,4 @@
-package org.fondicasa.allocation.savings;
+package org.fondicasa.allocation.source;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -12,17 +12,13 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Money moved after the fact, keyed by the event that caused it: a redelivery cannot move it twice. */
+/**
+ * Savings moved out of a source (and, to Fin_b, into the municipality's Fin_b), keyed by the event that caused them:
+ * one cause moves money once, a redelivery cannot move it twice.
+ */
 @Entity
 @Table(name = "savings_movement")
 public class SavingsMovement extends PanacheEntityBase {
-
-    public enum Destination {
-        /** the municipality's own Fin_b (unspent Fin_a of a closed call, DGR 1724/2020) */
-        FIN_B,
-        /** the regional pool for housing agencies (report missing at the deadline: ex officio) */
-        HOUSING_AGENCIES
-    }
 
     @Id
     @Column(name = "event_id")
@@ -34,7 +30,7 @@ public class SavingsMovement extends PanacheEntityBase {
     @Column(name = "from_source")
     public String fromSource;
     @Enumerated(EnumType.STRING)
-    public Destination destination;
+    public SourceBalance.Destination destination;
     public BigDecimal amount;
     public String reason;
     @Column(name = "legal_ref")
