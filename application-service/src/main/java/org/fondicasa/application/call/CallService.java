@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import org.fondicasa.application.budget.BudgetSource;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.fondicasa.application.budget.AllocationClient;
 import org.fondicasa.events.application.CallBudgetIncreased;
 import org.fondicasa.events.application.CallClosed;
 import org.fondicasa.events.application.CallOpened;
@@ -39,8 +42,13 @@ public class CallService {
     private final CallMoney money;
     private final EntityManager em;
     private final Clock clock;
+    private final AllocationClient allocation;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public CallService(ObjectMapper mapper, Validator validator, Outbox outbox, CallMoney money, EntityManager em, Clock clock) {
+    public CallService(ObjectMapper mapper, Validator validator, Outbox outbox, CallMoney money, EntityManager em, Clock clock,
+                       AllocationClient allocation, TransactionSynchronizationRegistry transactions) {
+        this.allocation = allocation;
+        this.transactions = transactions;
         this.clock = clock;
         this.mapper = mapper;
         this.validator = validator;
@@ -97,7 +105,8 @@ public class CallService {
         if (!closesAt.isAfter(opensAt)) {
             violations.add(new Violation("closesAt", "must be after opensAt"));
         }
-        List<CallBudgetEntry> entries = budget(request, violations);
+        List<CallBudgetEntry> entries = ownMoney(request, violations);
+        List<CallRequest.BudgetLine> fundLines = fundLines(request, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("The call cannot be created as sent", violations);
         }
@@ -114,7 +123,10 @@ public class CallService {
         call.createdBy = caller.name();
         call.createdAt = OffsetDateTime.now(clock);
         call.persist();
-        BigDecimal total = BigDecimal.ZERO;
+        if (!fundLines.isEmpty()) {
+            entries.addAll(0, reserve(call, fundLines, caller));
+        }
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (CallBudgetEntry entry : entries) {
             entry.callId = call.id;
             entry.recordedBy = caller.name();
@@ -141,6 +153,16 @@ public class CallService {
         entry.source = topUp.source().strip();
         entry.amount = topUp.amount();
         entry.legalRef = topUp.legalRef().strip();
+        if (FUND_SOURCES.contains(entry.source)) {
+            if (call.fundCode == null || call.istatCode == null) {
+                throw ProblemException.invalid("The top-up cannot be recorded", List.of(new Violation("source", entry.source
+                        + " is money of a fund; this call names no fund and municipality")));
+            }
+            // a top-up that is not stored here stays held by the call in allocation-service and goes back when it closes
+            AllocationClient.Reserved reserved = allocation.topUp(caller, call.fundCode, call.istatCode, callId, UUID.randomUUID(),
+                    entry.source, entry.amount, entry.legalRef);
+            entry.legalRef = reserved.legalRef();
+        }
         entry.recordedBy = caller.name();
         entry.recordedAt = OffsetDateTime.now(clock);
         entry.persist();
@@ -211,33 +233,76 @@ public class CallService {
         return path.toString();
     }
 
-    private List<CallBudgetEntry> budget(CallRequest request, List<Violation> violations) {
+    /** The sources allocation-service holds for a fund: a budget line naming one is reserved there, not stated here. */
+    static final java.util.Set<String> FUND_SOURCES = java.util.Set.of("Fin_a", "Fin_b", "Fin_c", "Fin_base", "QEmi", "QSmine", "COFIN", "bonus");
+
+    /** Lines of the municipality's (or region's) own money: an amount and the act that gives it. */
+    private static List<CallBudgetEntry> ownMoney(CallRequest request, List<Violation> violations) {
         List<CallBudgetEntry> entries = new ArrayList<>();
         for (int i = 0; i < request.budget().size(); i++) {
             CallRequest.BudgetLine line = request.budget().get(i);
+            if (FUND_SOURCES.contains(line.source().strip())) {
+                continue;
+            }
+            if (line.amount() == null) {
+                violations.add(new Violation("budget[" + i + "].amount", line.source().strip() + " is not a source of a fund ("
+                        + String.join(", ", new java.util.TreeSet<>(FUND_SOURCES)) + "); give the amount and its act"));
+                continue;
+            }
+            if (line.legalRef() == null || line.legalRef().isBlank()) {
+                violations.add(new Violation("budget[" + i + "].legalRef", "an amount needs the act that gives it"));
+            }
             CallBudgetEntry entry = new CallBudgetEntry();
             entry.source = line.source().strip();
-            if (line.amount() != null) {
-                if (line.legalRef() == null || line.legalRef().isBlank()) {
-                    violations.add(new Violation("budget[" + i + "].legalRef", "an amount needs the act that gives it"));
+            entry.amount = line.amount();
+            entry.legalRef = line.legalRef();
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    /** Lines drawing on a fund's sources, in the order the call spends them; they need the fund and the municipality. */
+    private static List<CallRequest.BudgetLine> fundLines(CallRequest request, List<Violation> violations) {
+        List<CallRequest.BudgetLine> lines = new ArrayList<>();
+        for (int i = 0; i < request.budget().size(); i++) {
+            CallRequest.BudgetLine line = request.budget().get(i);
+            if (FUND_SOURCES.contains(line.source().strip())) {
+                if (request.fundCode() == null || request.istatCode() == null) {
+                    violations.add(new Violation("budget[" + i + "].source", line.source().strip()
+                            + " is money of a fund: the call needs its fundCode and istatCode"));
                 }
-                entry.amount = line.amount();
-                entry.legalRef = line.legalRef();
-            } else {
-                BudgetSource announced = request.fundCode() == null || request.istatCode() == null ? null
-                        : BudgetSource.findById(new BudgetSource.Key(request.fundCode(), request.istatCode(), entry.source));
-                if (announced == null) {
-                    violations.add(new Violation("budget[" + i + "].amount", "allocation-service has announced no " + entry.source
-                            + " of fund " + request.fundCode() + " for municipality " + request.istatCode()
-                            + "; give the amount and its act"));
-                    continue;
-                }
-                if (announced.amount.signum() == 0) {
-                    continue; // a source the municipality declared as zero adds nothing
-                }
-                entry.amount = announced.amount;
-                entry.legalRef = announced.legalRef + " (fund " + announced.fundCode + ", revision " + announced.revision + ")";
+                lines.add(line);
             }
+        }
+        return lines;
+    }
+
+    /**
+     * Reserves the fund's lines at allocation-service, the money's owner, before this transaction commits; if the
+     * call is then not stored, the reservation is given back. A refusal (not enough money) stops the call here.
+     */
+    private List<CallBudgetEntry> reserve(Call call, List<CallRequest.BudgetLine> lines, Caller caller) {
+        String token = AllocationClient.token(caller);
+        List<AllocationClient.Reserved> reserved = allocation.reserve(caller, call.fundCode, call.istatCode, call.id, call.legalAct,
+                lines.stream().map(l -> l.source().strip()).toList(), lines.stream().map(CallRequest.BudgetLine::amount).toList());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    allocation.withdraw(token, call.fundCode, call.istatCode, call.id);
+                }
+            }
+        });
+        List<CallBudgetEntry> entries = new ArrayList<>();
+        for (AllocationClient.Reserved r : reserved) {
+            CallBudgetEntry entry = new CallBudgetEntry();
+            entry.source = r.source();
+            entry.amount = r.amount();
+            entry.legalRef = r.legalRef();
             entries.add(entry);
         }
         return entries;

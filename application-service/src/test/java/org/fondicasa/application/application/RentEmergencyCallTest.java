@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.AllocationStandIn;
 import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.testing.KafkaTestClient;
 import org.fondicasa.testing.Money;
@@ -52,13 +53,7 @@ class RentEmergencyCallTest {
     @Test
     void finACallFundsInOrderCompletesThePartialGrantWhenMoneyReturnsAndReportsUnspentFinA() {
         String fund = "COV-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        kafka.send("allocation.events", CASARANO, KafkaTestClient.envelope(UUID.randomUUID().toString(), "QuotaDeclared",
-                "/allocation-service", CASARANO, """
-                        {"fundCode": "%s", "istatCode": "%s", "revision": 1, "share": "4000.00", "finA": "2500.00",
-                         "finB": "500.00", "finC": "1000.00"}""".formatted(fund, CASARANO)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.tokens.operator(CASARANO))
-                .get("/municipalities/" + CASARANO + "/budget-sources").then()
-                .body("findAll { it.fundCode == '" + fund + "' && it.kind == 'Fin_a' }", hasSize(1)));
+        AllocationStandIn.holds(fund, CASARANO, "Fin_a", "2500.00");
         ObjectNode body = aCall(CallKind.RENT_EMERGENCY).inMunicipality(CASARANO)
                 .openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(15)).fundedBy(fund, "Fin_a").build();
         UUID call = f.create(f.tokens.operator(CASARANO), body);

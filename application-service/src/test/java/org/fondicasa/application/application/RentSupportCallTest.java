@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.fondicasa.application.call.CallKind;
+import org.fondicasa.application.AllocationStandIn;
 import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.testing.KafkaTestClient;
 import org.fondicasa.testing.Money;
@@ -45,24 +46,16 @@ class RentSupportCallTest {
                 .post("/calls/" + call + "/applications").then();
     }
 
-    private void allocationEvent(String type, String data) {
-        kafka.send("allocation.events", BARI, KafkaTestClient.envelope(UUID.randomUUID().toString(), type, "/allocation-service", BARI, data));
-    }
-
     @Test
     void ordinaryCallFromAllocationBudgetToRankingAndPaymentWithEveryExclusionRefused() {
         String fund = "AFF-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        allocationEvent("CofinancingDeclared", """
-                {"fundCode": "%s", "istatCode": "%s", "revision": 1, "finBase": "5000.00", "finC": "1000.00", "qEmi": "0.00",
-                 "qSmine": "0.00", "cofin": "1000.00", "deliberationNumber": "DG 12", "deliberationDate": "2020-11-10",
-                 "budgetChapter": "Cap. 1402"}""".formatted(fund, BARI));
-        allocationEvent("BonusPublished", """
-                {"fundCode": "%s", "istatCode": "%s", "bonus": "500.00", "cofin": "1000.00", "finBase": "5000.00",
-                 "legalAct": "DD premialità 2020", "runId": "%s"}""".formatted(fund, BARI, UUID.randomUUID()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(f.tokens.operator(BARI))
-                .get("/municipalities/" + BARI + "/budget-sources").then()
-                .body("findAll { it.fundCode == '" + fund + "' }", hasSize(6)));
-
+        // what allocation-service holds for Bari's ordinary call: Fin_base 5.000, Fin_c 1.000, COFIN 1.000, bonus 500
+        AllocationStandIn.holds(fund, BARI, "Fin_base", "5000.00");
+        AllocationStandIn.holds(fund, BARI, "Fin_c", "1000.00");
+        AllocationStandIn.holds(fund, BARI, "QEmi", "0.00");
+        AllocationStandIn.holds(fund, BARI, "QSmine", "0.00");
+        AllocationStandIn.holds(fund, BARI, "COFIN", "1000.00");
+        AllocationStandIn.holds(fund, BARI, "bonus", "500.00");
         ObjectNode body = aCall(CallKind.RENT_SUPPORT).inMunicipality(BARI).openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(20))
                 .fundedBy(fund, "Fin_base", "Fin_c", "QEmi", "QSmine", "COFIN", "bonus").build();
         // another municipality's operator may not open Bari's call

@@ -104,6 +104,8 @@ public final class LocalSystem implements AutoCloseable {
                 "application", port(options.applicationPort()), "reporting", port(options.reportingPort()));
         for (String name : List.of("allocation", "application", "reporting")) {
             Map<String, String> env = Map.of(
+                    // application-service reserves its calls' budgets from allocation-service's sources
+                    "FONDICASA_ALLOCATION_URL", "http://localhost:" + ports.get("allocation"),
                     "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(name),
                     "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                     "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),

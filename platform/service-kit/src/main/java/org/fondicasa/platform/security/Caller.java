@@ -61,6 +61,14 @@ public class Caller {
                 "The token carries no valid fiscal code (claim " + Roles.FISCAL_NUMBER_CLAIM + ")"));
     }
 
+    /**
+     * The caller's own bearer token, to ask another service on their behalf (token propagation): that service then
+     * applies its own rules to the same person, who can do nothing there they could not do directly.
+     */
+    public Optional<String> bearerToken() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? Optional.ofNullable(jwt.getRawToken()) : Optional.empty();
+    }
+
     private Optional<String> claim(String name) {
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken jwt) {
