@@ -18,7 +18,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 
 @Path("/municipalities/{istatCode}/budget-sources")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Call budgets", description = "The money each municipality's calls may spend, as allocation-service announced it")
+@Tag(name = "Call budgets", description = "The money each municipality declared per fund and source, as allocation-service announced it")
 public class BudgetSourceResource {
 
     private final Caller caller;
@@ -29,8 +29,9 @@ public class BudgetSourceResource {
 
     @GET
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
-    @Operation(operationId = "listBudgetSources", summary = "The money a municipality's calls may spend, per fund and source, as allocation-service announced it",
-            description = "Built from the quotas and bonus that allocation-service published; an operator sees their own municipality only.")
+    @Operation(operationId = "listBudgetSources", summary = "The money a municipality declared per fund and source, as allocation-service announced it",
+            description = "Built from the quotas, co-financing and bonus that allocation-service published; what is still available for a new "
+                    + "call is allocation-service's balance (calls reserve there). An operator sees their own municipality only.")
     public List<BudgetSourceView> list(@PathParam("istatCode") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit ISTAT code") String istatCode) {
         caller.requireMunicipality(istatCode);
         return BudgetSource.<BudgetSource>list("istatCode = ?1 order by fundCode, kind", istatCode).stream()
