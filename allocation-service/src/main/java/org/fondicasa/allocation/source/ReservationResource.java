@@ -14,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.platform.security.Caller;
@@ -46,6 +49,10 @@ public class ReservationResource {
             description = "A line without amount takes everything the source has available. 409 insufficient-funds names the source, "
                     + "what it has available and what was asked; nothing is reserved then. The same callId again answers 200 with the "
                     + "reservation already made. An operator reserves their own municipality's money only.")
+    @APIResponse(responseCode = "201", description = "The reservation made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "200", description = "The reservation this call made before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     public Response reserve(@PathParam("code") String code,
                             @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                             @NotNull @Valid ReservationRequest request) {
@@ -71,6 +78,8 @@ public class ReservationResource {
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
     @Operation(operationId = "topUpReservation", summary = "A call reserves more of a source (a top-up); the same topUpId again changes nothing",
             description = "409 insufficient-funds when the source has less available than asked.")
+    @APIResponse(responseCode = "201", description = "The source's line of the reservation after the top-up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.Line.class)))
     public Response topUp(@PathParam("code") String code,
                           @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                           @PathParam("callId") UUID callId, @NotNull @Valid ReservationRequest.TopUp request) {
@@ -83,6 +92,7 @@ public class ReservationResource {
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
     @Operation(operationId = "withdrawReservation", summary = "Give back a reservation whose call was never opened",
             description = "application-service does this when it could not store the call; 409 once the call opened (its money goes back when it closes).")
+    @APIResponse(responseCode = "204", description = "The money is available again")
     public Response withdraw(@PathParam("code") String code,
                              @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                              @PathParam("callId") UUID callId) {
