@@ -16,11 +16,15 @@ import org.fondicasa.events.allocation.SplitPublished;
 import org.fondicasa.events.allocation.SplitSimulated;
 import org.fondicasa.platform.events.EventEnvelope;
 import org.fondicasa.platform.events.IdempotentConsumer;
+import org.fondicasa.platform.events.UnprocessableEventException;
 import org.fondicasa.reporting.dashboard.DashboardChanges;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.Ledger;
+import org.fondicasa.reporting.ledger.SourceFigures;
+import org.fondicasa.reporting.ledger.SourceKind;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import static org.fondicasa.platform.events.EventData.requireEuro;
 import static org.fondicasa.platform.events.EventData.requireInteger;
@@ -79,6 +83,7 @@ public class AllocationEventsListener {
             fund.year = requireInteger(event.year(), "year");
             fund.amount = requireEuro(event.amount(), "amount");
             fund.reportDeadline = event.reportDeadline() != null ? OffsetDateTime.parse(event.reportDeadline()) : null;
+            fund.quotaFund = event.quotaFund();
             fund.persist();
         }
 
@@ -108,6 +113,8 @@ public class AllocationEventsListener {
             String istat = event.istatCode();
             record(event, Ledger.Kind.FIN_BASE, revision, istat, event.finBase(), "finBase",
                     "published split of the ordinary fund");
+            // the quota fund's Fin_c under another name: recorded to be compared, never a second source
+            record(event, Ledger.Kind.ORDINARY_FIN_C, revision, istat, event.finC(), "finC", evidence);
             record(event, Ledger.Kind.QEMI, revision, istat, event.qEmi(), "qEmi", evidence);
             record(event, Ledger.Kind.QSMINE, revision, istat, event.qSmine(), "qSmine", evidence);
             record(event, Ledger.Kind.COFIN, revision, istat, event.cofin(), "cofin", evidence);
@@ -119,21 +126,37 @@ public class AllocationEventsListener {
                     "premialità, " + requireText(event.legalAct(), "legalAct"));
         }
 
+        /** The source's fund may be another than the call's: the ordinary call's Fin_c is the FINCOVID Fin_c. */
         @Override
         public void budgetReserved(BudgetReserved event) {
-            // TODO(#12) per-source ledger
+            String callFund = requireText(event.callFundCode(), "callFundCode");
+            record(event, Ledger.Kind.RESERVED, 0, event.istatCode(), event.amount(), "amount", requireText(event.legalRef(), "legalRef"),
+                    new Ledger.Ref(requireText(event.source(), "source"), uuid(event.callId(), "callId"),
+                            requireInteger(event.position(), "position"), callFund, null));
         }
 
         @Override
         public void budgetReleased(BudgetReleased event) {
-            // TODO(#12) per-source ledger
+            record(event, Ledger.Kind.RELEASED, 0, event.istatCode(), event.amount(), "amount", requireText(event.reason(), "reason"),
+                    new Ledger.Ref(requireText(event.source(), "source"), uuid(event.callId(), "callId"), null, null, null));
         }
 
+        /** Money out of its source and, for Fin_b, into the municipality's Fin_b: both sides, keyed by this event. */
         @Override
         public void savingsMoved(SavingsMoved event) {
-            Ledger.Kind kind = "FIN_B".equals(requireText(event.destination(), "destination"))
-                    ? Ledger.Kind.MOVED_TO_FIN_B : Ledger.Kind.MOVED_TO_HOUSING_AGENCIES;
-            record(event, kind, 0, event.istatCode(), event.amount(), "amount", requireText(event.legalRef(), "legalRef"));
+            String destination = requireText(event.destination(), "destination");
+            if (!SourceFigures.FIN_B.equals(destination) && !SourceFigures.HOUSING_AGENCIES.equals(destination)) {
+                throw new UnprocessableEventException("destination " + destination + " is neither FIN_B nor HOUSING_AGENCIES");
+            }
+            boolean toFinB = SourceFigures.FIN_B.equals(destination);
+            String legalRef = requireText(event.legalRef(), "legalRef");
+            String cause = uuid(event.causeEventId(), "causeEventId");
+            record(event, toFinB ? Ledger.Kind.MOVED_TO_FIN_B : Ledger.Kind.MOVED_TO_HOUSING_AGENCIES, 0, event.istatCode(),
+                    event.amount(), "amount", legalRef, new Ledger.Ref(requireText(event.fromSource(), "fromSource"), null, null, null, cause));
+            if (toFinB) {
+                record(event, Ledger.Kind.MOVED_IN, 0, event.istatCode(), event.amount(), "amount",
+                        legalRef + ", from " + event.fromSource(), new Ledger.Ref(SourceKind.FIN_B.label(), null, null, null, cause));
+            }
         }
 
         @Override
@@ -148,8 +171,22 @@ public class AllocationEventsListener {
 
         private void record(AllocationEvent event, Ledger.Kind kind, int revision, String istatCode, String amount,
                             String amountField, String legalRef) {
+            record(event, kind, revision, istatCode, amount, amountField, legalRef, Ledger.Ref.NONE);
+        }
+
+        private void record(AllocationEvent event, Ledger.Kind kind, int revision, String istatCode, String amount,
+                            String amountField, String legalRef, Ledger.Ref ref) {
             recorder.record(envelope, requireText(event.fundCode(), "fundCode"), requireText(istatCode, "istatCode"),
-                    kind, revision, requireEuro(amount, amountField), legalRef);
+                    kind, revision, requireEuro(amount, amountField), legalRef, ref);
+        }
+    }
+
+    /** An event id or call id as the events carry it; anything else cannot be processed. */
+    static String uuid(String value, String field) {
+        try {
+            return UUID.fromString(requireText(value, field)).toString();
+        } catch (IllegalArgumentException e) {
+            throw new UnprocessableEventException("field " + field + " is not a UUID: " + value);
         }
     }
 }

@@ -32,8 +32,8 @@ import static org.fondicasa.platform.events.EventData.requireText;
 
 /**
  * Turns application-service's money events into ledger flows of the fund and municipality they belong to, each event
- * at most once: granted, revoked, paid and withheld, and what a closed call left unspent. Calls without a fund (a
- * municipality's own money, the regional microcredit) are not part of a fund's ledger.
+ * at most once and tied to its call: the call's budget, granted, revoked, paid and withheld, and what it left unspent.
+ * Calls without a fund (a municipality's own money, the regional microcredit) are not part of a fund's ledger.
  */
 @ApplicationScoped
 public class ApplicationEventsListener {
@@ -66,7 +66,7 @@ public class ApplicationEventsListener {
             return;
         }
         changes.touched(event.fundCode());
-        event.accept(new Flows(envelope, "call " + requireText(event.callId(), "callId"), recorder));
+        event.accept(new Flows(envelope, AllocationEventsListener.uuid(event.callId(), "callId"), recorder));
     }
 
     /** Running counts of every call, for the dashboards. */
@@ -134,16 +134,18 @@ public class ApplicationEventsListener {
         }
     }
 
-    /** The money of a fund's call: ledger flows, and each beneficiary's figures for the report. */
+    /** The money of a fund's call: ledger flows tied to the call, and each beneficiary's figures for the report. */
     private static final class Flows implements ApplicationEvent.Handler {
 
         private final EventEnvelope envelope;
+        private final String callId;
         private final String call;
         private final LedgerRecorder recorder;
 
-        Flows(EventEnvelope envelope, String call, LedgerRecorder recorder) {
+        Flows(EventEnvelope envelope, String callId, LedgerRecorder recorder) {
             this.envelope = envelope;
-            this.call = call;
+            this.callId = callId;
+            this.call = "call " + callId;
             this.recorder = recorder;
         }
 
@@ -191,19 +193,24 @@ public class ApplicationEventsListener {
             b.withheld = b.withheld.add(requireEuro(event.withheld(), "withheld"));
         }
 
+        /** The unspent money by the call's budget source: a report or a deadline must not move it a second time. */
         @Override
         public void callClosed(CallClosed event) {
-            record(event, Ledger.Kind.UNSPENT, event.unspent(), "unspent",
-                    call + " closed, " + requireText(event.budgetSource(), "budgetSource"));
+            String budgetSource = requireText(event.budgetSource(), "budgetSource");
+            record(event, Ledger.Kind.UNSPENT, event.unspent(), "unspent", call + " closed, " + budgetSource,
+                    new Ledger.Ref(budgetSource, callId, null, null, null));
         }
 
+        /** The budget says what the call holds beyond its reservations (its own money, e.g. a municipal line). */
         @Override
         public void callOpened(CallOpened event) {
-            // receipts, assessments and rankings move no money
+            record(event, Ledger.Kind.CALL_BUDGET, event.budget(), "budget", call + " opened, " + requireText(event.legalAct(), "legalAct"));
         }
 
         @Override
         public void callBudgetIncreased(CallBudgetIncreased event) {
+            record(event, Ledger.Kind.CALL_BUDGET, event.amount(), "amount",
+                    call + " topped up from " + requireText(event.source(), "source") + ", " + requireText(event.legalRef(), "legalRef"));
         }
 
         @Override
@@ -227,7 +234,11 @@ public class ApplicationEventsListener {
         }
 
         private void record(ApplicationEvent event, Ledger.Kind kind, String amount, String amountField, String legalRef) {
-            recorder.record(envelope, event.fundCode(), event.istatCode(), kind, 0, requireEuro(amount, amountField), legalRef);
+            record(event, kind, amount, amountField, legalRef, new Ledger.Ref(null, callId, null, null, null));
+        }
+
+        private void record(ApplicationEvent event, Ledger.Kind kind, String amount, String amountField, String legalRef, Ledger.Ref ref) {
+            recorder.record(envelope, event.fundCode(), event.istatCode(), kind, 0, requireEuro(amount, amountField), legalRef, ref);
         }
 
         /** The application's row, created by whichever of its events arrives first. */

@@ -21,7 +21,13 @@ class LedgerRecorder {
     }
 
     void record(EventEnvelope event, String fundCode, String istatCode, Ledger.Kind kind, int revision,
-                       BigDecimal amount, String legalRef) {
+                BigDecimal amount, String legalRef) {
+        record(event, fundCode, istatCode, kind, revision, amount, legalRef, Ledger.Ref.NONE);
+    }
+
+    /** A figure tied to a source, a call or the event that caused a move. */
+    void record(EventEnvelope event, String fundCode, String istatCode, Ledger.Kind kind, int revision,
+                BigDecimal amount, String legalRef, Ledger.Ref ref) {
         LedgerEntry entry = new LedgerEntry();
         entry.eventId = UUID.fromString(event.id());
         entry.fundCode = fundCode;
@@ -32,6 +38,11 @@ class LedgerRecorder {
         entry.legalRef = legalRef;
         entry.occurredAt = event.time();
         entry.recordedAt = OffsetDateTime.now(clock);
+        entry.source = ref.source();
+        entry.callId = ref.callId() == null ? null : UUID.fromString(ref.callId());
+        entry.callPosition = ref.position();
+        entry.callFundCode = ref.callFundCode();
+        entry.causeEventId = ref.cause() == null ? null : UUID.fromString(ref.cause());
         entry.persist();
     }
 }

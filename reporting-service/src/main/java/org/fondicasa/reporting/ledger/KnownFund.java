@@ -23,4 +23,7 @@ public class KnownFund extends PanacheEntityBase {
     /** When municipalities must have reported (Europe/Rome); null when the act sets none. */
     @Column(name = "report_deadline")
     public OffsetDateTime reportDeadline;
+    /** The fund whose quota Fin_c feeds this fund's ordinary call (FundCreated.quotaFund); null when none. */
+    @Column(name = "quota_fund")
+    public String quotaFund;
 }

@@ -49,8 +49,23 @@ public class LedgerEntry extends PanacheEntityBase {
     public OffsetDateTime occurredAt;
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+    /** The money source the figure is about (Fin_a, COFIN...), or a closed call's budget source. */
+    public String source;
+    @Column(name = "call_id")
+    public UUID callId;
+    /** The source's place in the call's spending order (reservations only). */
+    @Column(name = "call_position")
+    public Integer callPosition;
+    /** The fund of the call that reserved, when it is not the source's fund. */
+    @Column(name = "call_fund_code")
+    public String callFundCode;
+    /** The event that caused savings to move (a closure, a report, a missing report). */
+    @Column(name = "cause_event_id")
+    public UUID causeEventId;
 
     Ledger.Entry toEntry() {
-        return new Ledger.Entry(eventId.toString(), kind, revision, occurredAt.toInstant(), Euro.toCents(amount));
+        return new Ledger.Entry(eventId.toString(), fundCode, kind, revision, occurredAt.toInstant(), Euro.toCents(amount),
+                new Ledger.Ref(source, callId == null ? null : callId.toString(), callPosition, callFundCode,
+                        causeEventId == null ? null : causeEventId.toString()));
     }
 }

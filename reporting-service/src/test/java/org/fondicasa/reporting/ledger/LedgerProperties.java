@@ -50,7 +50,7 @@ class LedgerProperties {
         assertThat(line.committed()).isNotNegative();
     }
 
-    /** A share split into quotas, then grants, some revoked, some paid with part withheld, and savings within the share. */
+    /** A share split into quotas, then grants, some revoked, some paid with part withheld, and savings within Fin_a moved to Fin_b. */
     @Provide
     Arbitrary<List<Entry>> consistent() {
         return Combinators.combine(Arbitraries.longs().between(0, 10_000_000), Arbitraries.longs().between(0, 1000),
@@ -71,7 +71,10 @@ class LedgerProperties {
                     long paid = (granted - revoked) / 2;
                     entries.add(entry(Kind.PAID, 0, t, paid));
                     entries.add(entry(Kind.WITHHELD, 0, t, (granted - revoked - paid) / 3));
-                    entries.add(entry(Kind.MOVED_TO_FIN_B, 0, t, revoked));
+                    // a move to Fin_b is recorded on both sides, under one event
+                    String move = UUID.randomUUID().toString();
+                    entries.add(new Entry(move, Kind.MOVED_TO_FIN_B, 0, t, revoked).of("Fin_a").causedBy(UUID.randomUUID().toString()));
+                    entries.add(new Entry(move, Kind.MOVED_IN, 0, t, revoked).of("Fin_b"));
                     return entries;
                 });
     }
