@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** A report missing at its deadline, marked once. */
 @Entity
@@ -33,4 +34,7 @@ public class MissingReport extends PanacheEntityBase {
     public BigDecimal available;
     @Column(name = "marked_at")
     public OffsetDateTime markedAt;
+    /** The ReportMissing event sent: the cause of the move allocation-service makes. */
+    @Column(name = "event_id")
+    public UUID eventId;
 }

@@ -10,6 +10,8 @@ import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.Ledger;
 import org.fondicasa.reporting.ledger.LedgerReader;
+import org.fondicasa.reporting.ledger.SourceFigures;
+import org.fondicasa.reporting.ledger.SourceKind;
 import org.fondicasa.reporting.report.Report;
 import org.jboss.logging.Logger;
 
@@ -18,11 +20,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * At a fund's report deadline (Europe/Rome), every municipality that declared Fin_a and has not reported is marked,
- * once, and ReportMissing tells allocation-service to move the money still available (Fin_a not committed) to the
- * housing agencies, ex officio (DOMAIN §1.4). Running it again changes nothing.
+ * once, and ReportMissing tells allocation-service to move Fin_a's available money to the housing agencies, ex officio
+ * (DOMAIN §1.4). The {@code available} it carries is the ledger's (what calls have not reserved and nothing moved yet),
+ * for the record: allocation-service moves what its own balance holds. Running it again changes nothing.
  */
 @ApplicationScoped
 public class ReportDeadlines {
@@ -71,17 +75,16 @@ public class ReportDeadlines {
                     || MissingReport.findById(new MissingReport.Key(fundCode, istat)) != null) {
                 continue;
             }
-            long available = Math.max(0, line.declared(Ledger.Kind.FIN_A).get() - line.committed()
-                    - line.flow(Ledger.Kind.MOVED_TO_FIN_B));
+            long available = Math.max(0, line.source(fundCode, SourceKind.FIN_A.label()).map(SourceFigures::available).orElse(0L));
             MissingReport missing = new MissingReport();
             missing.fundCode = fundCode;
             missing.istatCode = istat;
             missing.deadline = fund.reportDeadline;
             missing.available = Euro.ofCents(available);
             missing.markedAt = OffsetDateTime.now(clock);
+            missing.eventId = UUID.fromString(outbox.publish(new ReportMissing(fundCode, istat, SourceKind.FIN_A.label(),
+                    missing.available.toPlainString(), fund.reportDeadline.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString())).id());
             missing.persist();
-            outbox.publish(new ReportMissing(fundCode, istat, "Fin_a", missing.available.toPlainString(),
-                    fund.reportDeadline.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime().toString()));
             marked.add(missing);
         }
         return marked;

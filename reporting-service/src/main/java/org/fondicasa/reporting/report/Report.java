@@ -12,6 +12,7 @@ import org.hibernate.type.SqlTypes;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** One version of a municipality's report on a fund; never changed, a correction is the next version. */
 @Entity
@@ -43,6 +44,9 @@ public class Report extends PanacheEntityBase {
     public String reason;
     @Column(name = "savings_declared")
     public BigDecimal savingsDeclared;
+    /** The SavingsDeclared event sent, if any: the cause of the move allocation-service makes. */
+    @Column(name = "savings_event_id")
+    public UUID savingsEventId;
     @Column(name = "submitted_by")
     public String submittedBy;
     @Column(name = "submitted_at")

@@ -15,13 +15,16 @@ import org.fondicasa.platform.web.Problem.Violation;
 import org.fondicasa.platform.web.ProblemException;
 import org.fondicasa.reporting.ledger.KnownFund;
 import org.fondicasa.reporting.ledger.Ledger;
+import org.fondicasa.reporting.deadline.MissingReport;
 import org.fondicasa.reporting.ledger.LedgerReader;
+import org.fondicasa.reporting.ledger.SourceFigures;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -91,20 +94,15 @@ public class ReportService {
         report.reason = request.reason() == null ? null : request.reason().strip();
         report.submittedBy = caller.name();
         report.submittedAt = OffsetDateTime.now(clock);
-        // closed calls already reported their unspent money, earlier versions theirs: declare only what is new
-        long alreadyReported = ledger.line(fundCode, istatCode).flow(Ledger.Kind.UNSPENT)
-                + Report.<Report>list("fundCode = ?1 and istatCode = ?2", fundCode, istatCode).stream()
-                .mapToLong(r -> Euro.toCents(r.savingsDeclared)).sum();
-        long savings = Math.max(0, Euro.toCents(report.unspent) - alreadyReported);
-        report.savingsDeclared = Euro.ofCents(savings);
-        report.persist();
+        report.savingsDeclared = Euro.ofCents(newSavings(fundCode, istatCode, Euro.toCents(report.unspent)));
         boolean late = fund.reportDeadline != null && report.submittedAt.isAfter(fund.reportDeadline);
         outbox.publish(new ReportSubmitted(fundCode, istatCode, report.version, BUDGET_SOURCE, report.available.toPlainString(),
                 report.used.toPlainString(), report.unspent.toPlainString(), request.beneficiaries().size(), late));
-        if (savings > 0) {
-            outbox.publish(new SavingsDeclared(fundCode, istatCode, BUDGET_SOURCE, Euro.ofCents(savings).toPlainString(),
-                    report.version));
+        if (report.savingsDeclared.signum() > 0) {
+            report.savingsEventId = UUID.fromString(outbox.publish(new SavingsDeclared(fundCode, istatCode, BUDGET_SOURCE,
+                    report.savingsDeclared.toPlainString(), report.version)).id());
         }
+        report.persist();
         return view(report, fund);
     }
 
@@ -122,6 +120,27 @@ public class ReportService {
         KnownFund fund = fund(fundCode, istatCode, caller);
         return Report.<Report>list("fundCode = ?1 and istatCode = ?2 order by version", fundCode, istatCode).stream()
                 .map(r -> view(r, fund)).toList();
+    }
+
+    /**
+     * The unspent money no one has moved or claimed yet: not what left Fin_a (to Fin_b, to the housing agencies), nor
+     * what an earlier version, the missing report or a closed call claimed and allocation-service has not moved yet
+     * (the ledger knows a claim was moved when a SavingsMoved names it as its cause).
+     */
+    private long newSavings(String fundCode, String istatCode, long unspent) {
+        Ledger.Line line = ledger.line(fundCode, istatCode);
+        long movedOut = line.source(fundCode, BUDGET_SOURCE).map(SourceFigures::movedOutTotal).orElse(0L);
+        long pending = line.unmovedClosures().getOrDefault(BUDGET_SOURCE, 0L);
+        for (Report earlier : Report.<Report>list("fundCode = ?1 and istatCode = ?2", fundCode, istatCode)) {
+            if (earlier.savingsEventId != null && !line.moved(earlier.savingsEventId.toString())) {
+                pending += Euro.toCents(earlier.savingsDeclared);
+            }
+        }
+        MissingReport missing = MissingReport.findById(new MissingReport.Key(fundCode, istatCode));
+        if (missing != null && missing.eventId != null && !line.moved(missing.eventId.toString())) {
+            pending += Euro.toCents(missing.available);
+        }
+        return NewSavings.of(unspent, movedOut, pending);
     }
 
     /** The Fin_a the municipality declared, as the ledger saw it; a report needs one. */

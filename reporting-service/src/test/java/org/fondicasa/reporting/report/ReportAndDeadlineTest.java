@@ -70,6 +70,12 @@ class ReportAndDeadlineTest {
                 .formatted(call, istat, fund, protocol);
     }
 
+    private String reserved(String fund, String istat, String call, String amount, String availableAfter) {
+        return """
+                {"fundCode": "%s", "istatCode": "%s", "source": "Fin_a", "callId": "%s", "callFundCode": "%s", "position": 1,
+                 "amount": "%s", "availableAfter": "%s", "legalRef": "DD 12/2020"}""".formatted(fund, istat, call, fund, amount, availableAfter);
+    }
+
     private String report(String used, String unspent, String lines, String reason) {
         return """
                 {"used": "%s", "unspent": "%s", "beneficiaries": [%s]%s}""".formatted(used, unspent, lines,
@@ -110,9 +116,12 @@ class ReportAndDeadlineTest {
         application("ContributionPaid", CASARANO, """
                 {%s, "amount": "900.00", "withheld": "0.00", "paid": "900.00", "paidAt": "2021-01-11T09:00:00Z"}"""
                 .formatted(head(call, CASARANO, fund, p2)));
+        // Bisceglie's call reserved € 500 of its Fin_a and granted them: € 2.000 stay available
+        String bisceglieCall = UUID.randomUUID().toString();
+        allocation("BudgetReserved", BISCEGLIE, reserved(fund, BISCEGLIE, bisceglieCall, "500.00", "2000.00"));
         application("ContributionGranted", BISCEGLIE, """
                 {%s, "amount": "500.00", "total": "500.00", "need": "500.00", "partial": false, "explanation": "first come"}"""
-                .formatted(head(call, BISCEGLIE, fund, "2026-0000100003")));
+                .formatted(head(bisceglieCall, BISCEGLIE, fund, "2026-0000100003")));
 
         String base = "/funds/" + fund + "/municipalities/" + CASARANO + "/report";
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.operator(CASARANO))
@@ -150,7 +159,7 @@ class ReportAndDeadlineTest {
         given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200)
                 .body("municipalities.find { it.istatCode == '" + BISCEGLIE + "' }.state", equalTo("DUE"));
 
-        // the deadline passes: Bisceglie did not report, its uncommitted Fin_a (2.500 − 500) goes to the housing agencies
+        // the deadline passes: Bisceglie did not report; the Fin_a its call did not reserve (2.500 − 500) goes to the housing agencies
         ((MovableClock) clock).advanceTo(deadline.toInstant().plusSeconds(1));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200)
@@ -164,5 +173,68 @@ class ReportAndDeadlineTest {
         // running the check again changed nothing: one ReportMissing only, in the outbox every event goes through
         assertThat(outboxed("ReportMissing", fund)).isEqualTo(1);
         given().auth().oauth2(tokens.operator(CASARANO)).get("/funds/" + fund + "/reports").then().statusCode(403);
+    }
+
+    /**
+     * The issue's defect: a late report after a missing one declared its unspent figure again, although the housing
+     * agencies had received that money. Now the report declares only what is neither moved out of Fin_a nor claimed by
+     * the missing report, whether allocation-service's move has arrived yet or not.
+     */
+    @Test
+    void aLateReportAfterAMissingOneDeclaresNothingTheAgenciesReceived() {
+        String fund = "LATE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        OffsetDateTime deadline = OffsetDateTime.now(clock).plusDays(30).truncatedTo(ChronoUnit.SECONDS);
+        allocation("FundCreated", fund, aFundCreated(fund).withReportDeadline(deadline.toString()).data());
+        allocation("QuotaDeclared", CASARANO, """
+                {"fundCode": "%s", "istatCode": "%s", "revision": 1, "share": "3000.00", "finA": "1000.00", "finB": "1500.00", "finC": "500.00"}"""
+                .formatted(fund, CASARANO));
+        String call = UUID.randomUUID().toString();
+        String protocol = "2026-0000200001";
+        allocation("BudgetReserved", CASARANO, reserved(fund, CASARANO, call, "600.00", "400.00"));
+        application("ApplicationAssessed", CASARANO, """
+                {%s, "eligible": true, "status": "PENDING", "householdSize": 2, "dependentChildren": 0, "isee": "9800.00",
+                 "need": "600.00", "failedRules": []}""".formatted(head(call, CASARANO, fund, protocol)));
+        application("ContributionGranted", CASARANO, """
+                {%s, "amount": "600.00", "total": "600.00", "need": "600.00", "partial": false, "explanation": "first come"}"""
+                .formatted(head(call, CASARANO, fund, protocol)));
+        application("ContributionPaid", CASARANO, """
+                {%s, "amount": "600.00", "withheld": "0.00", "paid": "600.00", "paidAt": "2021-01-10T09:00:00Z"}"""
+                .formatted(head(call, CASARANO, fund, protocol)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.regionOfficer())
+                .get("/funds/" + fund + "/ledger?istatCode=" + CASARANO).then().statusCode(200)
+                .body("[0].paid", euro("600.00")).body("[0].sources[0].available", euro("400.00")));
+
+        // the deadline passes with no report: ReportMissing carries the ledger's available Fin_a
+        ((MovableClock) clock).advanceTo(deadline.toInstant().plusSeconds(1));
+        given().auth().oauth2(tokens.regionOfficer()).post("/funds/" + fund + "/reports/missing").then().statusCode(200)
+                .body("municipalities.find { it.istatCode == '" + CASARANO + "' }.state", equalTo("MISSING"))
+                .body("municipalities.find { it.istatCode == '" + CASARANO + "' }.availableMovedToAgencies", euro("400.00"));
+        String reportMissing = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select cast(event_id as text) from missing_report where fund_code = ?1").setParameter(1, fund).getSingleResult())
+                .toString();
+
+        // late, before allocation-service's move arrived: the missing report already claims the € 400
+        String base = "/funds/" + fund + "/municipalities/" + CASARANO + "/report";
+        String lines = """
+                {"protocolNumber": "%s", "householdSize": 2, "dependentChildren": 0, "isee": "9800.00", "contributionPaid": "600.00"}"""
+                .formatted(protocol);
+        given().auth().oauth2(tokens.operator(CASARANO)).contentType(ContentType.JSON).body(report("600.00", "400.00", lines, null))
+                .put(base).then().statusCode(201).body("late", equalTo(true));
+
+        // the agencies receive the € 400; a correction still declares nothing
+        allocation("SavingsMoved", CASARANO, """
+                {"fundCode": "%s", "istatCode": "%s", "fromSource": "Fin_a", "destination": "HOUSING_AGENCIES", "amount": "400.00",
+                 "reason": "report missing at the deadline", "legalRef": "DGR 1724/2020", "causeEventId": "%s"}"""
+                .formatted(fund, CASARANO, reportMissing));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(tokens.regionOfficer())
+                .get("/funds/" + fund + "/ledger?istatCode=" + CASARANO).then().statusCode(200)
+                .body("[0].sources[0].movedOut.HOUSING_AGENCIES", euro("400.00")).body("[0].sources[0].available", euro("0.00")));
+        given().auth().oauth2(tokens.operator(CASARANO)).contentType(ContentType.JSON)
+                .body(report("600.00", "400.00", lines, "beneficiary list confirmed after the checks")).put(base).then().statusCode(201);
+
+        assertThat(outboxed("ReportSubmitted", fund)).isEqualTo(2);
+        assertThat(outboxed("SavingsDeclared", fund)).isZero();
+        given().auth().oauth2(tokens.regionOfficer()).get("/funds/" + fund + "/ledger/check").then().statusCode(200)
+                .body("balanced", equalTo(true));
     }
 }
