@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
 public class ExportService {
 
     static final String ORDINARY_CALLS = "RENT_SUPPORT";
-    private static final List<Ledger.Kind> ORDINARY_BUDGET = List.of(Ledger.Kind.FIN_BASE, Ledger.Kind.FIN_C, Ledger.Kind.QEMI,
-            Ledger.Kind.QSMINE, Ledger.Kind.COFIN, Ledger.Kind.BONUS);
 
     private final LedgerReader ledger;
     private final Municipalities municipalities;
@@ -59,12 +57,13 @@ public class ExportService {
         List<AnnexWorkbook.Municipality> result = new ArrayList<>();
         for (String code : codes) {
             List<Beneficiary> beneficiaries = byMunicipality.getOrDefault(code, List.of());
+            // the summary's money is the ledger's, source by source: resources, committed and paid cannot disagree with it
             Ledger.Line line = lines.get(code);
-            long available = line == null ? 0 : ORDINARY_BUDGET.stream().mapToLong(k -> line.declared(k).orElse(0L)).sum();
+            MunicipalityMoney money = line == null ? new MunicipalityMoney(0, 0, 0, 0, 0) : MunicipalityMoney.of(fund.code, fund.quotaFund, line);
             result.add(new AnnexWorkbook.Municipality(code, municipalities.name(code),
                     municipalities.find(code).map(Municipalities.Municipality::provinceAbbr).orElse(""),
-                    rows("A", beneficiaries), rows("B", beneficiaries), Euro.ofCents(available),
-                    sum(beneficiaries, Beneficiary::committed), sum(beneficiaries, Beneficiary::contribution)));
+                    rows("A", beneficiaries), rows("B", beneficiaries), Euro.ofCents(money.resources()),
+                    Euro.ofCents(money.committed()), Euro.ofCents(money.paid())));
         }
         return result;
     }
@@ -89,9 +88,13 @@ public class ExportService {
         return csv.toString();
     }
 
-    /** Open data: per municipality, money and counts only; no protocol number, name, fiscal code or IBAN. */
+    /**
+     * Open data: per municipality, money and counts only; no protocol number, name, fiscal code or IBAN. resources,
+     * reserved, committed, available and paid are the ledger's per-source figures summed as the annexes' summary sums them.
+     */
     public record OpenDataRow(String istatCode, String municipality, String province, BigDecimal share, BigDecimal finA,
                               BigDecimal finB, BigDecimal finC, BigDecimal finBase, BigDecimal cofin, BigDecimal bonus,
+                              BigDecimal resources, BigDecimal reserved, BigDecimal committed, BigDecimal available,
                               BigDecimal granted, BigDecimal revoked, BigDecimal paid, BigDecimal unspent,
                               BigDecimal movedToFinB, BigDecimal movedToHousingAgencies, long beneficiaries) {
     }
@@ -100,22 +103,27 @@ public class ExportService {
         KnownFund fund = fund(fundCode);
         Map<String, Long> paidBeneficiaries = Beneficiary.<Beneficiary>list("fundCode", fund.code).stream()
                 .filter(b -> b.contribution().signum() > 0).collect(Collectors.groupingBy(b -> b.istatCode, Collectors.counting()));
-        return ledger.lines(fund.code).values().stream().map(l -> new OpenDataRow(l.istatCode(), municipalities.name(l.istatCode()),
-                municipalities.find(l.istatCode()).map(Municipalities.Municipality::province).orElse(""),
-                declared(l, Ledger.Kind.SHARE), declared(l, Ledger.Kind.FIN_A), declared(l, Ledger.Kind.FIN_B), declared(l, Ledger.Kind.FIN_C),
-                declared(l, Ledger.Kind.FIN_BASE), declared(l, Ledger.Kind.COFIN), declared(l, Ledger.Kind.BONUS),
-                Euro.ofCents(l.flow(Ledger.Kind.GRANTED)), Euro.ofCents(l.flow(Ledger.Kind.REVOKED)),
-                Euro.ofCents(l.flow(Ledger.Kind.PAID) + l.flow(Ledger.Kind.WITHHELD)), Euro.ofCents(l.flow(Ledger.Kind.UNSPENT)),
-                Euro.ofCents(l.flow(Ledger.Kind.MOVED_TO_FIN_B)), Euro.ofCents(l.flow(Ledger.Kind.MOVED_TO_HOUSING_AGENCIES)),
-                paidBeneficiaries.getOrDefault(l.istatCode(), 0L))).toList();
+        return ledger.lines(fund.code).values().stream().map(l -> {
+            MunicipalityMoney money = MunicipalityMoney.of(fund.code, fund.quotaFund, l);
+            return new OpenDataRow(l.istatCode(), municipalities.name(l.istatCode()),
+                    municipalities.find(l.istatCode()).map(Municipalities.Municipality::province).orElse(""),
+                    declared(l, Ledger.Kind.SHARE), declared(l, Ledger.Kind.FIN_A), declared(l, Ledger.Kind.FIN_B), declared(l, Ledger.Kind.FIN_C),
+                    declared(l, Ledger.Kind.FIN_BASE), declared(l, Ledger.Kind.COFIN), declared(l, Ledger.Kind.BONUS),
+                    Euro.ofCents(money.resources()), Euro.ofCents(money.reserved()), Euro.ofCents(money.committed()),
+                    Euro.ofCents(money.available()), Euro.ofCents(l.flow(Ledger.Kind.GRANTED)), Euro.ofCents(l.flow(Ledger.Kind.REVOKED)),
+                    Euro.ofCents(money.paid()), Euro.ofCents(l.flow(Ledger.Kind.UNSPENT)),
+                    Euro.ofCents(l.flow(Ledger.Kind.MOVED_TO_FIN_B)), Euro.ofCents(l.flow(Ledger.Kind.MOVED_TO_HOUSING_AGENCIES)),
+                    paidBeneficiaries.getOrDefault(l.istatCode(), 0L));
+        }).toList();
     }
 
     public String openDataCsv(List<OpenDataRow> rows) {
         StringBuilder csv = new StringBuilder("codice_istat;comune;provincia;quota;fin_a;fin_b;fin_c;fin_base;cofin;premialita;"
-                + "concesso;revocato;erogato;economie;verso_fin_b;verso_agenzie_casa;beneficiari\n");
+                + "risorse;riservato;impegnato;disponibile;concesso;revocato;erogato;economie;verso_fin_b;verso_agenzie_casa;beneficiari\n");
         for (OpenDataRow r : rows) {
             csv.append(String.join(";", r.istatCode(), r.municipality(), r.province(), it(r.share()), it(r.finA()), it(r.finB()),
-                    it(r.finC()), it(r.finBase()), it(r.cofin()), it(r.bonus()), it(r.granted()), it(r.revoked()), it(r.paid()),
+                    it(r.finC()), it(r.finBase()), it(r.cofin()), it(r.bonus()), it(r.resources()), it(r.reserved()),
+                    it(r.committed()), it(r.available()), it(r.granted()), it(r.revoked()), it(r.paid()),
                     it(r.unspent()), it(r.movedToFinB()), it(r.movedToHousingAgencies()), String.valueOf(r.beneficiaries()))).append('\n');
         }
         return csv.toString();
@@ -127,10 +135,6 @@ public class ExportService {
                         Objects.requireNonNullElse(b.dependentChildren, 0), b.referenceIncome, b.conventionalIncome, b.annualRent,
                         b.months, b.incidence, b.need, b.committed(), b.contribution()))
                 .toList());
-    }
-
-    private static BigDecimal sum(List<Beneficiary> beneficiaries, java.util.function.Function<Beneficiary, BigDecimal> value) {
-        return beneficiaries.stream().map(value).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     private static BigDecimal declared(Ledger.Line line, Ledger.Kind kind) {
