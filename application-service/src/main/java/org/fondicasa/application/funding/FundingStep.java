@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.application.Application;
-import org.fondicasa.application.application.ApplicationStatus;
 import org.fondicasa.application.application.Intake;
 import org.fondicasa.application.award.AwardService;
 import org.fondicasa.application.call.CallKind;
@@ -39,7 +38,14 @@ public class FundingStep {
         this.awards = awards;
     }
 
-    /** @return true when it decided something and another pass may find more to do */
+    /**
+     * Decides the settled part of the call's line, a batch of claims at a time: grants in receipt order while money
+     * lasts, and wherever the line stops (someone waits, or the money is spent) every settled PENDING application
+     * behind that place becomes WAITING in one statement, however many there are and whether or not this pass read
+     * them. With no money left nothing is read at all: the whole settled line waits.
+     *
+     * @return true when money is left after a full batch and another pass should read the next one
+     */
     @Transactional
     public boolean fund(UUID callId) {
         money.lock(callId);
@@ -53,35 +59,35 @@ public class FundingStep {
             return false;
         }
         long available = Euro.toCents(money.budget(callId).subtract(money.committed(callId)));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select a.protocol_number, a.receipt_seq, a.need - coalesce(w.amount, 0), a.status
-                        from application a left join award w on w.protocol_number = a.protocol_number and w.status = 'GRANTED'
-                        where a.call_id = ?1 and a.status in ('PENDING', 'WAITING', 'PARTIALLY_GRANTED') and a.receipt_seq <= ?2
-                        order by a.receipt_seq limit ?3""")
-                .setParameter(1, callId).setParameter(2, settled.longValue()).setParameter(3, BATCH).getResultList();
-        if (rows.isEmpty() || (available == 0 && rows.stream().noneMatch(r -> "PENDING".equals(r[3])))) {
-            return false;
-        }
-        List<FirstComeFunding.Claim> claims = rows.stream()
-                .map(r -> new FirstComeFunding.Claim((String) r[0], ((Number) r[1]).longValue(), Euro.toCents((BigDecimal) r[2])))
-                .toList();
+        List<FirstComeFunding.Claim> claims = available == 0 ? List.of() : claims(callId, settled.longValue());
         FirstComeFunding.Outcome outcome = FirstComeFunding.fund(available, claims, call.kind().funding() == CallKind.Funding.FIRST_COME_WHOLE);
         for (FirstComeFunding.Grant grant : outcome.grants()) {
             Application application = Application.findById(grant.protocolNumber());
             awards.grant(application, grant.cents(), explain(call, grant), "first-come funding");
         }
-        if (!outcome.waiting().isEmpty()) {
-            long firstWaiting = claims.stream().filter(c -> c.protocolNumber().equals(outcome.waiting().get(0)))
-                    .findFirst().orElseThrow().receiptSeq();
-            // everyone from the first that waits onwards waits too, up to what is settled
+        if (outcome.waitsFrom().isPresent()) {
             em.createNativeQuery("""
                             update application set status = 'WAITING', status_changed_at = clock_timestamp()
                             where call_id = ?1 and status = 'PENDING' and receipt_seq >= ?2 and receipt_seq <= ?3""")
-                    .setParameter(1, callId).setParameter(2, firstWaiting).setParameter(3, settled.longValue()).executeUpdate();
+                    .setParameter(1, callId).setParameter(2, outcome.waitsFrom().getAsLong()).setParameter(3, settled.longValue())
+                    .executeUpdate();
             return false;
         }
-        return rows.size() == BATCH;
+        return claims.size() == BATCH;
+    }
+
+    /** The first BATCH settled applications still owed money, in receipt order, with what each still needs. */
+    private List<FirstComeFunding.Claim> claims(UUID callId, long settled) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.protocol_number, a.receipt_seq, a.need - coalesce(w.amount, 0)
+                        from application a left join award w on w.protocol_number = a.protocol_number and w.status = 'GRANTED'
+                        where a.call_id = ?1 and a.status in ('PENDING', 'WAITING', 'PARTIALLY_GRANTED') and a.receipt_seq <= ?2
+                        order by a.receipt_seq limit ?3""")
+                .setParameter(1, callId).setParameter(2, settled).setParameter(3, BATCH).getResultList();
+        return rows.stream()
+                .map(r -> new FirstComeFunding.Claim((String) r[0], ((Number) r[1]).longValue(), Euro.toCents((BigDecimal) r[2])))
+                .toList();
     }
 
     private static String explain(CallSnapshots.Snapshot call, FirstComeFunding.Grant grant) {

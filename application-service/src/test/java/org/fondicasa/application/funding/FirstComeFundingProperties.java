@@ -2,6 +2,7 @@ package org.fondicasa.application.funding;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.fondicasa.application.funding.FirstComeFunding.Claim;
@@ -29,6 +30,42 @@ class FirstComeFundingProperties {
         assertThat(outcome.grantedCents()).isLessThanOrEqualTo(budget);
         assertThat(outcome.grantedCents() + outcome.remainingCents()).isEqualTo(budget);
         assertThat(outcome.grants()).allSatisfy(g -> assertThat(g.cents()).isPositive());
+    }
+
+    /**
+     * A funding pass reads the line a batch at a time and, with no money, reads nothing: part by part it decides what
+     * funding the whole line at once decides, and where a part stops the line, everyone behind it waits.
+     */
+    @Property
+    void fundingTheLineInBatchesDecidesAsFundingItWhole(@ForAll @LongRange(max = 10_000_000) long budget,
+                                                        @ForAll @Size(max = 60) List<@LongRange(min = 1, max = 1_000_000) Long> needs,
+                                                        @ForAll boolean wholeOnly, @ForAll @IntRange(min = 1, max = 20) int batch) {
+        List<Claim> line = claims(needs);
+        var whole = FirstComeFunding.fund(budget, line, wholeOnly);
+        List<Grant> grants = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        long remaining = budget;
+        int next = 0;
+        while (true) {
+            List<Claim> part = remaining == 0 ? List.of() : line.subList(next, Math.min(line.size(), next + batch));
+            var outcome = FirstComeFunding.fund(remaining, part, wholeOnly);
+            grants.addAll(outcome.grants());
+            waiting.addAll(outcome.waiting());
+            remaining = outcome.remainingCents();
+            if (outcome.waitsFrom().isPresent()) {
+                long from = outcome.waitsFrom().getAsLong();
+                line.stream().skip(next + part.size()).forEach(c -> assertThat(c.receiptSeq()).isGreaterThanOrEqualTo(from));
+                line.stream().skip(next + part.size()).map(Claim::protocolNumber).forEach(waiting::add);
+                break;
+            }
+            if (part.size() < batch) {
+                break; // money left and the whole line read
+            }
+            next += part.size();
+        }
+        assertThat(grants).isEqualTo(whole.grants());
+        assertThat(waiting).isEqualTo(whole.waiting());
+        assertThat(remaining).isEqualTo(whole.remainingCents());
     }
 
     @Property
