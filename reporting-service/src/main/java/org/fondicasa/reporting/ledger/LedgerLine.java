@@ -17,27 +17,27 @@ import java.util.Map;
 public record LedgerLine(String istatCode, BigDecimal share, BigDecimal finA, BigDecimal finB, BigDecimal finC,
                          BigDecimal finBase, BigDecimal qEmi, BigDecimal qSmine, BigDecimal cofin, BigDecimal bonus,
                          BigDecimal granted, BigDecimal revoked, BigDecimal committed, BigDecimal paid, BigDecimal withheld,
-                         BigDecimal unspent, BigDecimal movedToFinB, BigDecimal movedToHousingAgencies, List<Source> sources,
+                         BigDecimal unspent, BigDecimal movedToFinB, BigDecimal movedToHousingAgencies, List<SourceBalance> sources,
                          boolean balanced, List<String> differences) {
 
     /** One source's balance: allocated + movedIn = reserved + movedOut + available, reserved = committed + freeInCalls. */
-    public record Source(String fundCode, String source, BigDecimal allocated, BigDecimal movedIn, BigDecimal reserved,
+    public record SourceBalance(String fundCode, String source, BigDecimal allocated, BigDecimal movedIn, BigDecimal reserved,
                          BigDecimal committed, BigDecimal freeInCalls, Map<String, BigDecimal> movedOut, BigDecimal available,
-                         List<Call> calls) {
+                         List<CallHolding> calls) {
 
-        static Source of(SourceFigures s) {
+        static SourceBalance of(SourceFigures s) {
             Map<String, BigDecimal> movedOut = new LinkedHashMap<>();
             s.movedOut().forEach((to, cents) -> movedOut.put(to, Euro.ofCents(cents)));
-            return new Source(s.fundCode(), s.source(), Euro.ofCents(s.allocated()), Euro.ofCents(s.movedIn()),
+            return new SourceBalance(s.fundCode(), s.source(), Euro.ofCents(s.allocated()), Euro.ofCents(s.movedIn()),
                     Euro.ofCents(s.reserved()), Euro.ofCents(s.committed()), Euro.ofCents(s.freeInCalls()), movedOut,
-                    Euro.ofCents(s.available()), s.calls().stream().map(Call::of).toList());
+                    Euro.ofCents(s.available()), s.calls().stream().map(CallHolding::of).toList());
         }
     }
 
     /** What one call holds of a source and committed from it; position is the source's place in the call's spending order. */
-    public record Call(String callId, int position, BigDecimal reserved, BigDecimal committed) {
-        static Call of(SourceFigures.CallShare c) {
-            return new Call(c.callId(), c.position(), Euro.ofCents(c.reserved()), Euro.ofCents(c.committed()));
+    public record CallHolding(String callId, int position, BigDecimal reserved, BigDecimal committed) {
+        static CallHolding of(SourceFigures.CallShare c) {
+            return new CallHolding(c.callId(), c.position(), Euro.ofCents(c.reserved()), Euro.ofCents(c.committed()));
         }
     }
 
@@ -48,7 +48,7 @@ public record LedgerLine(String istatCode, BigDecimal share, BigDecimal finA, Bi
                 declared(line, Ledger.Kind.BONUS), flow(line, Ledger.Kind.GRANTED), flow(line, Ledger.Kind.REVOKED),
                 Euro.ofCents(line.committed()), flow(line, Ledger.Kind.PAID), flow(line, Ledger.Kind.WITHHELD),
                 flow(line, Ledger.Kind.UNSPENT), flow(line, Ledger.Kind.MOVED_TO_FIN_B),
-                flow(line, Ledger.Kind.MOVED_TO_HOUSING_AGENCIES), line.sources().stream().map(Source::of).toList(),
+                flow(line, Ledger.Kind.MOVED_TO_HOUSING_AGENCIES), line.sources().stream().map(SourceBalance::of).toList(),
                 line.balanced(), line.differences());
     }
 
