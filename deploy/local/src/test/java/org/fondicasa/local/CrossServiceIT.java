@@ -1,17 +1,20 @@
 package org.fondicasa.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fondicasa.testing.KafkaTestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fondicasa.local.Balances.money;
 
 /**
  * The three packaged services as separate processes on one PostgreSQL, one Kafka broker and a real Keycloak,
@@ -114,9 +117,19 @@ class CrossServiceIT {
         system.advanceClockTo(closes.plusSeconds(1));
         Http.expect(200, "POST", system.url("application") + "/calls/" + callId + "/closure", casarano, null);
 
-        String balance = system.url("allocation") + "/funds/" + fund + "/municipalities/075016/balance";
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", balance, casarano, null).body().contains("\"movedToFinB\":1100.00"));
-        assertThat(Http.expect(200, "GET", balance, casarano, null)).contains("\"balanced\":true");
+        // the call reserved all of Fin_a (2000), committed 900: the 1100 it gives back leave Fin_a for Fin_b, once
+        await().atMost(Duration.ofSeconds(60)).until(() -> Balances.movedOut(Balances.balance(system, fund, "075016", casarano),
+                "Fin_a", "FIN_B").compareTo(new BigDecimal("1100.00")) == 0);
+        JsonNode balance = Balances.balance(system, fund, "075016", casarano);
+        Balances.assertHolds(balance);
+        JsonNode finA = Balances.source(balance, "Fin_a");
+        assertThat(money(finA, "reserved")).isEqualByComparingTo("900.00");
+        assertThat(money(finA, "committed")).isEqualByComparingTo("900.00");
+        assertThat(money(finA.get("movedOut"), "HOUSING_AGENCIES")).isEqualByComparingTo("0.00");
+        assertThat(money(finA, "available")).isEqualByComparingTo("0.00");
+        JsonNode finB = Balances.source(balance, "Fin_b");
+        assertThat(money(finB, "movedIn")).isEqualByComparingTo("1100.00");
+        assertThat(money(finB, "available")).isEqualByComparingTo("1600.00");
     }
 
     @Test
@@ -138,9 +151,15 @@ class CrossServiceIT {
         system.advanceClockTo(deadline.plusSeconds(1));
         assertThat(Http.expect(200, "POST", reports + "/missing", region, null)).contains("\"MISSING\"");
 
-        String balance = system.url("allocation") + "/funds/" + fund + "/municipalities/110003/balance";
-        await().atMost(Duration.ofSeconds(60)).until(() -> Http.send("GET", balance, bisceglie, null).body()
-                .contains("\"movedToHousingAgencies\":1200.00"));
-        assertThat(Http.expect(200, "GET", balance, bisceglie, null)).contains("\"balanced\":true");
+        // no call holds any of it: all of Fin_a (1200) leaves for the housing agencies, nothing for Fin_b
+        await().atMost(Duration.ofSeconds(60)).until(() -> Balances.movedOut(Balances.balance(system, fund, "110003", bisceglie),
+                "Fin_a", "HOUSING_AGENCIES").compareTo(new BigDecimal("1200.00")) == 0);
+        JsonNode balance = Balances.balance(system, fund, "110003", bisceglie);
+        Balances.assertHolds(balance);
+        JsonNode finA = Balances.source(balance, "Fin_a");
+        assertThat(finA.get("forfeited").asBoolean()).isTrue();
+        assertThat(money(finA.get("movedOut"), "FIN_B")).isEqualByComparingTo("0.00");
+        assertThat(money(finA, "available")).isEqualByComparingTo("0.00");
+        assertThat(money(Balances.source(balance, "Fin_b"), "movedIn")).isEqualByComparingTo("0.00");
     }
 }

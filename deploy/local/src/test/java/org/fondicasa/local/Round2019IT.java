@@ -80,6 +80,7 @@ class Round2019IT {
         assertThat(sum(ledger, "share")).isEqualByComparingTo(ANNEX_A_TOTAL);
         assertThat(money(get("allocation", "/funds/" + ORDINARY, region), "allocated"))
                 .isEqualByComparingTo(sum(Round2019.MUNICIPALITIES.stream().map(Round2019.Municipality::finBase).toList()));
+        everyBalanceHolds();
     }
 
     @Test
@@ -98,6 +99,7 @@ class Round2019IT {
             assertThat(line.get("balanced").asBoolean()).as(line.toString()).isTrue();
         }
         assertThat(budgetSource(BARI, "op-bari", FINCOVID, "Fin_a")).isEqualByComparingTo("25000.00");
+        everyBalanceHolds();
     }
 
     @Test
@@ -117,6 +119,7 @@ class Round2019IT {
         awaitLedger(ORDINARY, PULSANO, line -> line.hasNonNull("bonus"));
         assertThat(money(ledgerLine(ORDINARY, PULSANO), "bonus")).isEqualByComparingTo(bonusOf(bonus, PULSANO));
         assertThat(budgetSource(PULSANO, "op-pulsano", ORDINARY, "bonus")).isEqualByComparingTo(bonusOf(bonus, PULSANO));
+        everyBalanceHolds();
     }
 
     @Test
@@ -134,6 +137,13 @@ class Round2019IT {
         }
         assertThat(money(pulsano, "budget")).isEqualByComparingTo(declared);
         assertThat(budgetSource(PULSANO, "op-pulsano", ORDINARY, "Fin_c")).isEqualByComparingTo(money(ledgerLine(FINCOVID, PULSANO), "finC"));
+        // each call reserved its sources whole: Bari's Fin_a, and Pulsano's Fin_c in the FINCOVID quota it was declared in
+        assertThat(money(Balances.source(Balances.balance(system, FINCOVID, BARI, region), "Fin_a"), "reserved"))
+                .isEqualByComparingTo(money(bari, "budget"));
+        JsonNode pulsanoFinC = Balances.source(Balances.balance(system, FINCOVID, PULSANO, region), "Fin_c");
+        assertThat(money(pulsanoFinC, "reserved")).isEqualByComparingTo(money(ledgerLine(FINCOVID, PULSANO), "finC"));
+        assertThat(money(pulsanoFinC, "available")).isEqualByComparingTo("0.00");
+        everyBalanceHolds();
     }
 
     @Test
@@ -148,6 +158,7 @@ class Round2019IT {
         assertThat(Http.send("GET", system.url("application") + "/applications/" + round.applications(BARI).get(0), system.token("anna.bianchi"), null)
                 .statusCode()).isEqualTo(404);
         assertThat(get("application", "/me/applications", system.token("anna.bianchi"))).hasSize(1);
+        everyBalanceHolds();
     }
 
     @Test
@@ -159,10 +170,16 @@ class Round2019IT {
         assertThat(money(bari, "committed")).isLessThanOrEqualTo(money(bari, "budget"));
         assertThat(money(bari, "committed").add(money(bari, "unspent"))).isEqualByComparingTo(money(bari, "budget"));
         assertThat(awards(BARI, bariToken)).isEqualByComparingTo(money(bari, "committed"));
-        String balance = "/funds/" + FINCOVID + "/municipalities/" + BARI + "/balance";
-        await().atMost(Duration.ofSeconds(60)).until(() -> money(get("allocation", balance, bariToken), "movedToFinB")
-                .compareTo(money(bari, "unspent")) == 0);
-        assertThat(get("allocation", balance, bariToken).get("balanced").asBoolean()).isTrue();
+        // what Bari's call did not spend leaves its Fin_a for its Fin_b, once
+        await().atMost(Duration.ofSeconds(60)).until(() -> Balances.movedOut(Balances.balance(system, FINCOVID, BARI, bariToken),
+                "Fin_a", "FIN_B").compareTo(money(bari, "unspent")) == 0);
+        JsonNode balance = Balances.balance(system, FINCOVID, BARI, bariToken);
+        Balances.assertHolds(balance);
+        JsonNode finA = Balances.source(balance, "Fin_a");
+        assertThat(money(finA, "committed")).isEqualByComparingTo(money(bari, "committed"));
+        assertThat(money(finA, "reserved")).isEqualByComparingTo(money(bari, "committed"));
+        assertThat(money(finA, "available")).isEqualByComparingTo("0.00");
+        assertThat(money(Balances.source(balance, "Fin_b"), "movedIn")).isEqualByComparingTo(money(bari, "unspent"));
 
         String pulsanoToken = system.token("op-pulsano");
         JsonNode ranking = get("application", "/calls/" + round.call("pulsano") + "/ranking", pulsanoToken);
@@ -177,6 +194,7 @@ class Round2019IT {
         JsonNode line = ledgerLine(ORDINARY, PULSANO);
         assertThat(money(line, "granted")).isEqualByComparingTo(contributions);
         assertThat(money(line, "withheld")).isEqualByComparingTo("150.00");
+        everyBalanceHolds();
     }
 
     @Test
@@ -192,8 +210,13 @@ class Round2019IT {
         assertThat(money(bariReport, "used")).isEqualByComparingTo(money(ledgerLine(FINCOVID, BARI), "committed"));
         assertThat(sum(bariReport.get("beneficiaries"), "contributionPaid")).isEqualByComparingTo(money(bariReport, "used"));
         String bisceglie = system.token("op-bisceglie");
-        await().atMost(Duration.ofSeconds(60)).until(() -> money(get("allocation", "/funds/" + FINCOVID + "/municipalities/"
-                + BISCEGLIE + "/balance", bisceglie), "movedToFinB").compareTo(new BigDecimal("3000.00")) == 0);
+        // Bisceglie ran no Fin_a call: the 3000 it reports unspent leave its Fin_a for its Fin_b
+        await().atMost(Duration.ofSeconds(60)).until(() -> Balances.movedOut(Balances.balance(system, FINCOVID, BISCEGLIE, bisceglie),
+                "Fin_a", "FIN_B").compareTo(new BigDecimal("3000.00")) == 0);
+        JsonNode balance = Balances.balance(system, FINCOVID, BISCEGLIE, bisceglie);
+        assertThat(money(Balances.source(balance, "Fin_a"), "available")).isEqualByComparingTo("0.00");
+        assertThat(money(Balances.source(balance, "Fin_b"), "movedIn")).isEqualByComparingTo("3000.00");
+        everyBalanceHolds();
     }
 
     @Test
@@ -203,10 +226,14 @@ class Round2019IT {
         JsonNode reports = get("reporting", "/funds/" + FINCOVID + "/reports", region).get("municipalities");
         assertThat(state(reports, CASARANO)).isEqualTo("MISSING");
         assertThat(state(reports, BARI)).isEqualTo("SUBMITTED");
-        JsonNode balance = get("allocation", "/funds/" + FINCOVID + "/municipalities/" + CASARANO + "/balance", region);
-        assertThat(money(balance, "movedToHousingAgencies")).isEqualByComparingTo("1000.00");
-        assertThat(balance.get("balanced").asBoolean()).isTrue();
+        JsonNode balance = Balances.balance(system, FINCOVID, CASARANO, region);
+        JsonNode finA = Balances.source(balance, "Fin_a");
+        assertThat(money(finA.get("movedOut"), "HOUSING_AGENCIES")).isEqualByComparingTo("1000.00");
+        assertThat(money(finA.get("movedOut"), "FIN_B")).isEqualByComparingTo("0.00");
+        assertThat(money(finA, "available")).isEqualByComparingTo("0.00");
+        assertThat(finA.get("forfeited").asBoolean()).isTrue();
         awaitLedger(FINCOVID, CASARANO, line -> money(line, "movedToHousingAgencies").compareTo(new BigDecimal("1000.00")) == 0);
+        everyBalanceHolds();
     }
 
     @Test
@@ -231,6 +258,13 @@ class Round2019IT {
             JsonNode check = get("reporting", "/funds/" + fund + "/ledger/check", region);
             assertThat(check.get("balanced").asBoolean()).as(check.toString()).isTrue();
         }
+        // every municipality of both funds, not only the four that play: allocation-service's balance holds per source
+        for (String fund : List.of(FINCOVID, ORDINARY)) {
+            for (JsonNode line : ledger(fund)) {
+                Balances.assertHolds(Balances.balance(system, fund, line.get("istatCode").asText(), region));
+            }
+        }
+        everyBalanceHolds();
         System.out.println("[round] step durations: " + STEPS);
     }
 
@@ -315,6 +349,29 @@ class Round2019IT {
         private static String key(JsonNode data) {
             return data.get("fundCode").asText() + "/" + data.get("istatCode").asText();
         }
+    }
+
+    /**
+     * The stronger check, after every step: each demo municipality's balance in allocation-service is balanced in both
+     * funds with no source below zero, reporting-service's ledger shows the same figures per source, and the ledger
+     * check of both funds (per source and per fund) is balanced. Events cross Kafka meanwhile: awaited.
+     */
+    private static void everyBalanceHolds() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String fund : List.of(FINCOVID, ORDINARY)) {
+                for (Round2019.Municipality m : Round2019.MUNICIPALITIES) {
+                    JsonNode balance = Balances.balance(system, fund, m.istatCode(), region);
+                    Balances.assertHolds(balance);
+                    JsonNode lines = get("reporting", "/funds/" + fund + "/ledger?istatCode=" + m.istatCode(), region);
+                    if (!balance.get("sources").isEmpty()) {
+                        assertThat(lines).as(fund + " " + m.istatCode() + " in the ledger").hasSize(1);
+                        Balances.assertSameInLedger(balance, lines.get(0));
+                    }
+                }
+                JsonNode check = get("reporting", "/funds/" + fund + "/ledger/check", region);
+                assertThat(check.get("balanced").asBoolean()).as(fund + " ledger check " + check).isTrue();
+            }
+        });
     }
 
     private static BigDecimal awards(String istat, String token) {
