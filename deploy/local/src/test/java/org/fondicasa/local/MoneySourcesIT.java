@@ -477,7 +477,7 @@ class MoneySourcesIT {
         /** The last step: the same, and it stays so (no late event moves the money again), and no event failed. */
         void settle(String step, Figures finA, Figures finB) {
             check(step, finA, finB);
-            await().during(Duration.ofSeconds(3)).atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
+            await().during(Duration.ofSeconds(2)).atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertFigures(step, finA, finB, FIN_C));
             for (String dlq : List.of("allocation.events.dlq", "application.events.dlq", "reporting.events.dlq")) {
                 assertThat(kafka.readAll(dlq, PROPAGATION)).as(step + ": dead letters of " + code + " on " + dlq)
