@@ -149,6 +149,11 @@ public class ReservationService {
                         "call never opened", r.legalAct, sources.now());
                 sources.recordReleased(after, callId, line.position(), line.held(), "the call was never opened: its reservation is withdrawn",
                         r.legalAct, "withdrawal " + callId);
+                // a forfeited Fin_a keeps nothing available: what comes back goes to the housing agencies
+                SavingsRule.afterWithdrawal(after, "call " + callId + " was never opened").ifPresent(move -> sources.recordMoved(
+                        after.key(), move, Fund.<Fund>findById(after.key().fundCode()).legalAct,
+                        UUID.nameUUIDFromBytes(("withdrawal " + callId + " " + after.key()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        OffsetDateTime.ofInstant(sources.now(), java.time.ZoneOffset.UTC)));
             }
         }
         r.state = CallReservation.State.WITHDRAWN;

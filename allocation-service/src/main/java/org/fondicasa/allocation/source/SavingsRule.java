@@ -35,6 +35,17 @@ public final class SavingsRule {
                 + " of unspent Fin_a goes to the municipality's Fin_b"));
     }
 
+    /**
+     * A reservation whose call never opened came back: it is no saving, so it stays available, unless the report is
+     * missing already; then it goes to the housing agencies like everything else the source has available.
+     */
+    public static Optional<Move> afterWithdrawal(SourceBalance source, String why) {
+        if (!SourceKind.FIN_A.label().equals(source.key().kind()) || !source.forfeited()) {
+            return Optional.empty();
+        }
+        return exOfficio(source, why + "; the report was missing at its deadline, so the available Fin_a goes to the housing agencies");
+    }
+
     /** The report is missing at the deadline: everything available goes to the housing agencies. */
     public static Optional<Move> reportMissing(SourceBalance source, String deadline) {
         return exOfficio(source, "no report by the deadline " + deadline);

@@ -100,6 +100,23 @@ class SavingsRuleTest {
     }
 
     @Test
+    void aWithdrawnReservationIsNoSavingAndStaysAvailable() {
+        SourceBalance back = release(finAHeldByTheEmergencyCall(), EMERGENCY_CALL, "1000.00");
+
+        assertThat(SavingsRule.afterWithdrawal(back, "call never opened")).isEmpty();
+    }
+
+    @Test
+    void aReservationWithdrawnAfterTheReportWasMissingGoesToTheHousingAgencies() {
+        SourceBalance back = release(finAHeldByTheEmergencyCall().forfeit(), EMERGENCY_CALL, "1000.00");
+
+        SavingsRule.Move move = SavingsRule.afterWithdrawal(back, "call never opened").orElseThrow();
+
+        assertThat(move.destination()).isEqualTo(HOUSING_AGENCIES);
+        assertThat(move.cents()).isEqualTo(100_000);
+    }
+
+    @Test
     void aReportsUnspentFigureMovesOnlyWhatIsStillAvailable() {
         SourceBalance finA = reserve(declared(BARI_FIN_A, "1000.00"), EMERGENCY_CALL, "700.00");
 

@@ -34,6 +34,10 @@ final class Sources2020 {
         return Euro.toCents(new BigDecimal(amount));
     }
 
+    static String euroText(long cents) {
+        return Euro.format(cents);
+    }
+
     static SourceBalance declared(SourceKey source, String amount) {
         return SourceBalance.empty(source, euro(amount));
     }
