@@ -6,7 +6,6 @@ import org.fondicasa.platform.money.SpendingOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +18,10 @@ import java.util.TreeMap;
 @DomainCore
 final class CallMoney {
 
-    /** What a call took from one source and gave back; position is the source's place in the call's spending order. */
+    /**
+     * What a call took from one source at one place of its spending order, and gave back. A top-up of a source already
+     * in the budget is another place: grants draw on them in order, as allocation-service's do.
+     */
     record Holding(Ledger.SourceKey source, int position, long reserved, long released) {
         long held() {
             return reserved - released;
@@ -32,7 +34,8 @@ final class CallMoney {
     private long revoked;
     private long budget;
     private boolean budgetKnown;
-    private final Map<Ledger.SourceKey, Holding> holdings = new HashMap<>();
+    private final Map<Ledger.SourceKey, Map<Integer, Long>> reservedAt = new HashMap<>();
+    private final Map<Ledger.SourceKey, Long> released = new HashMap<>();
 
     private CallMoney(String callId) {
         this.callId = callId;
@@ -76,13 +79,13 @@ final class CallMoney {
             return;
         }
         Ledger.SourceKey key = new Ledger.SourceKey(e.fundCode(), e.ref().source());
-        boolean reserved = e.kind() == Ledger.Kind.RESERVED;
-        int position = reserved && e.ref().position() != null ? e.ref().position() : Integer.MAX_VALUE;
-        Holding add = new Holding(key, position, reserved ? e.cents() : 0, reserved ? 0 : e.cents());
-        holdings.merge(key, add, (a, b) -> new Holding(key, Math.min(a.position(), b.position()),
-                a.reserved() + b.reserved(), a.released() + b.released()));
-        if (reserved) {
+        if (e.kind() == Ledger.Kind.RESERVED) {
+            int position = e.ref().position() != null ? e.ref().position() : Integer.MAX_VALUE;
+            reservedAt.computeIfAbsent(key, k -> new TreeMap<>()).merge(position, e.cents(), Long::sum);
             belongsTo(e.ref().callFundCode() != null ? e.ref().callFundCode() : e.fundCode());
+        } else {
+            reservedAt.computeIfAbsent(key, k -> new TreeMap<>());
+            released.merge(key, e.cents(), Long::sum);
         }
     }
 
@@ -114,11 +117,11 @@ final class CallMoney {
     }
 
     long reserved() {
-        return holdings.values().stream().mapToLong(Holding::reserved).sum();
+        return reservedAt.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
     }
 
     long released() {
-        return holdings.values().stream().mapToLong(Holding::released).sum();
+        return released.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**
@@ -131,25 +134,49 @@ final class CallMoney {
 
     /** Whether anything backs the call's grants: a budget seen opening or a reservation. */
     boolean backed() {
-        return budgetKnown || !holdings.isEmpty();
+        return budgetKnown || !reservedAt.isEmpty();
     }
 
-    /** Its holdings in spending order. */
+    /** What the call reserved and released of each source, whatever the place in its order. */
+    List<Holding> bySource() {
+        List<Holding> totals = new ArrayList<>();
+        reservedAt.forEach((key, at) -> totals.add(new Holding(key, at.keySet().stream().findFirst().orElse(Integer.MAX_VALUE),
+                at.values().stream().mapToLong(Long::longValue).sum(), released.getOrDefault(key, 0L))));
+        totals.sort(SPENDING_ORDER);
+        return totals;
+    }
+
+    /**
+     * Its holdings in spending order. A release names its source, not the place: it comes off the source's last place
+     * first (what closure and a late revocation give back is what the order reached last); what goes beyond the
+     * reservations stays on the first place, negative, for the check to name.
+     */
     List<Holding> holdings() {
-        List<Holding> ordered = new ArrayList<>(holdings.values());
-        ordered.sort(Comparator.comparingInt(Holding::position).thenComparing(Holding::source, Ledger.SourceKey.ORDER));
+        List<Holding> ordered = new ArrayList<>();
+        reservedAt.forEach((key, at) -> {
+            long left = released.getOrDefault(key, 0L);
+            List<Map.Entry<Integer, Long>> places = new ArrayList<>(at.entrySet());
+            if (places.isEmpty()) {
+                places.add(Map.entry(Integer.MAX_VALUE, 0L));
+            }
+            List<Holding> lines = new ArrayList<>();
+            for (int i = places.size() - 1; i >= 0; i--) {
+                long reserved = places.get(i).getValue();
+                long back = i == 0 ? left : Math.min(left, reserved);
+                left -= back;
+                lines.add(new Holding(key, places.get(i).getKey(), reserved, back));
+            }
+            ordered.addAll(lines);
+        });
+        ordered.sort(SPENDING_ORDER);
         return ordered;
     }
 
-    /** The committed money per source, in spending order; beyond its reservations the call spent its own money. */
-    Map<Ledger.SourceKey, Long> attributed() {
-        List<Holding> ordered = holdings();
-        List<Long> parts = SpendingOrder.attribute(ordered.stream().map(h -> Math.max(0, h.held())).toList(),
-                Math.max(0, committed()));
-        Map<Ledger.SourceKey, Long> attributed = new LinkedHashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            attributed.put(ordered.get(i).source(), parts.get(i));
-        }
-        return attributed;
+    private static final Comparator<Holding> SPENDING_ORDER = Comparator.comparingInt(Holding::position)
+            .thenComparing(Holding::source, Ledger.SourceKey.ORDER);
+
+    /** The committed money of each holding, in spending order; beyond its reservations the call spent its own money. */
+    List<Long> attributed() {
+        return SpendingOrder.attribute(holdings().stream().map(h -> Math.max(0, h.held())).toList(), Math.max(0, committed()));
     }
 }

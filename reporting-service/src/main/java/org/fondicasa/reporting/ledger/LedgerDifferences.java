@@ -95,7 +95,7 @@ final class LedgerDifferences {
     }
 
     private static void call(CallMoney call, String fundCode, List<String> differences) {
-        for (CallMoney.Holding h : call.holdings()) {
+        for (CallMoney.Holding h : call.bySource()) {
             if (Objects.equals(h.source().fundCode(), fundCode) && h.held() < 0) {
                 differences.add("call " + call.callId() + " released " + eur(h.released()) + " of " + h.source().source()
                         + ", more than the " + eur(h.reserved()) + " it reserved");

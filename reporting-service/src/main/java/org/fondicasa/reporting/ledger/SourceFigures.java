@@ -117,13 +117,15 @@ public record SourceFigures(String fundCode, String source, long allocated, long
     private static Map<Ledger.SourceKey, List<CallShare>> shares(Map<String, CallMoney> calls) {
         Map<Ledger.SourceKey, List<CallShare>> shares = new TreeMap<>(Ledger.SourceKey.ORDER);
         for (CallMoney call : calls.values()) {
-            Map<Ledger.SourceKey, Long> attributed = call.attributed();
-            for (CallMoney.Holding h : call.holdings()) {
+            List<CallMoney.Holding> holdings = call.holdings();
+            List<Long> attributed = call.attributed();
+            for (int i = 0; i < holdings.size(); i++) {
+                CallMoney.Holding h = holdings.get(i);
                 shares.computeIfAbsent(h.source(), k -> new ArrayList<>())
-                        .add(new CallShare(call.callId(), h.position(), h.held(), attributed.getOrDefault(h.source(), 0L)));
+                        .add(new CallShare(call.callId(), h.position(), h.held(), attributed.get(i)));
             }
         }
-        shares.values().forEach(list -> list.sort(java.util.Comparator.comparing(CallShare::callId)));
+        shares.values().forEach(list -> list.sort(java.util.Comparator.comparing(CallShare::callId).thenComparingInt(CallShare::position)));
         return shares;
     }
 }

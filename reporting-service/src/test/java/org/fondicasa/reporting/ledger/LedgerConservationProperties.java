@@ -66,6 +66,9 @@ class LedgerConservationProperties {
             assertThat(s.committed()).isNotNegative().isLessThanOrEqualTo(s.reserved());
             s.calls().forEach(c -> assertThat(c.reserved()).isNotNegative().isGreaterThanOrEqualTo(c.committed()));
         }
+        Map<String, Long> heldByPlace = new java.util.TreeMap<>();
+        line.sources().forEach(s -> s.calls().forEach(c -> heldByPlace.put(c.callId() + "@" + c.position(), c.reserved())));
+        assertThat(heldByPlace).isEqualTo(model.heldByPlace());
         // the municipality's money: the share is reserved, gone to the housing agencies, or available
         long share = finA + finB + finC;
         assertThat(line.sources().stream().mapToLong(s -> s.reserved() + s.movedOut().get(SourceFigures.HOUSING_AGENCIES) + s.available()).sum())

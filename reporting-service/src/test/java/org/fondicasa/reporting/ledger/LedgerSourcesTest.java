@@ -99,6 +99,32 @@ class LedgerSourcesTest {
         assertThat(line.differences()).isEmpty();
     }
 
+    /** A top-up of Fin_a after COFIN is another place in the order: grants reach it only after COFIN, as allocation-service's do. */
+    @Test
+    void aTopUpOfASourceAlreadyInTheBudgetIsItsOwnPlaceInTheSpendingOrder() {
+        quota(300_000, 150_000, 100_000, 50_000);
+        entries.add(new Entry(event(), Kind.COFIN, 1, T, 50_000).inFund(FUND));
+        reserve(FUND, "Fin_a", CALL, FUND, 1, 100_000);
+        reserve(FUND, "COFIN", CALL, FUND, 2, 50_000);
+        reserve(FUND, "Fin_a", CALL, FUND, 3, 20_000);
+        grant(FUND, CALL, 130_000);
+
+        Ledger.Line open = line();
+        assertThat(source(open, FUND, "Fin_a").committed()).isEqualTo(100_000);
+        assertThat(source(open, FUND, "Fin_a").calls()).containsExactly(new SourceFigures.CallShare(CALL, 1, 100_000, 100_000),
+                new SourceFigures.CallShare(CALL, 3, 20_000, 0));
+        assertThat(source(open, FUND, "COFIN").committed()).isEqualTo(30_000);
+
+        // closure gives back the end of the order: COFIN's € 200 and the top-up's € 200
+        release(FUND, "COFIN", CALL, 20_000);
+        release(FUND, "Fin_a", CALL, 20_000);
+        Ledger.Line closed = line();
+        assertThat(source(closed, FUND, "Fin_a").reserved()).isEqualTo(100_000);
+        assertThat(source(closed, FUND, "Fin_a").committed()).isEqualTo(100_000);
+        assertThat(source(closed, FUND, "COFIN").freeInCalls()).isZero();
+        assertThat(closed.differences()).isEmpty();
+    }
+
     @Test
     void aClosureReleasesTheUnspentFinAAndItsMoveToFinBAppearsOnBothSides() {
         quota(300_000, 100_000, 150_000, 50_000);

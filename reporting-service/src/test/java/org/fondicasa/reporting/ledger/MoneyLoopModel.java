@@ -6,7 +6,6 @@ import org.fondicasa.reporting.ledger.Ledger.Kind;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +39,22 @@ final class MoneyLoopModel {
         }
     }
 
+    /** A budget line of a call: a source at a place of its spending order (a top-up is a new place). */
+    private static final class Line {
+        final String source;
+        final int position;
+        long held;
+
+        Line(String source, int position, long held) {
+            this.source = source;
+            this.position = position;
+            this.held = held;
+        }
+    }
+
     private static final class Call {
         final String id;
-        final List<String> order = new ArrayList<>();
-        final Map<String, Long> held = new HashMap<>();
+        final List<Line> lines = new ArrayList<>();
         long committed;
         long paid;
         boolean closed;
@@ -53,7 +64,7 @@ final class MoneyLoopModel {
         }
 
         long holds() {
-            return held.values().stream().mapToLong(Long::longValue).sum();
+            return lines.stream().mapToLong(l -> l.held).sum();
         }
     }
 
@@ -104,13 +115,10 @@ final class MoneyLoopModel {
         if (call.closed || amount == 0) {
             return;
         }
-        if (!call.order.contains(source)) {
-            call.order.add(source);
-        }
-        call.held.merge(source, amount, Long::sum);
+        Line line = new Line(source, call.lines.size() + 1, amount);
+        call.lines.add(line);
         balances.get(source).reserved += amount;
-        entries.add(new Entry(event(), FUND, Kind.RESERVED, 0, T, amount,
-                new Ledger.Ref(source, call.id, call.order.indexOf(source) + 1, FUND, null)));
+        entries.add(new Entry(event(), FUND, Kind.RESERVED, 0, T, amount, new Ledger.Ref(source, call.id, line.position, FUND, null)));
     }
 
     private void grant(Call call, int permille) {
@@ -133,12 +141,12 @@ final class MoneyLoopModel {
         entries.add(new Entry(revocation, FUND, Kind.REVOKED, 0, T, amount, new Ledger.Ref(null, call.id, null, null, null)));
         if (call.closed) {
             long left = amount;
-            for (int i = call.order.size() - 1; i >= 0 && left > 0; i--) {
-                String source = call.order.get(i);
-                long back = Math.min(left, call.held.get(source));
-                left -= back;
-                release(call, source, back, revocation);
+            long[] back = new long[call.lines.size()];
+            for (int i = call.lines.size() - 1; i >= 0 && left > 0; i--) {
+                back[i] = Math.min(left, call.lines.get(i).held);
+                left -= back[i];
             }
+            giveBack(call, back, revocation);
         }
     }
 
@@ -161,23 +169,32 @@ final class MoneyLoopModel {
         }
         call.closed = true;
         String closure = event();
-        List<Long> held = call.order.stream().map(call.held::get).toList();
-        List<Long> spent = SpendingOrder.attribute(held, call.committed);
-        for (int i = 0; i < call.order.size(); i++) {
-            release(call, call.order.get(i), held.get(i) - spent.get(i), closure);
+        List<Long> spent = SpendingOrder.attribute(call.lines.stream().map(l -> l.held).toList(), call.committed);
+        long[] back = new long[call.lines.size()];
+        for (int i = 0; i < call.lines.size(); i++) {
+            back[i] = call.lines.get(i).held - spent.get(i);
         }
+        giveBack(call, back, closure);
     }
 
-    private void release(Call call, String source, long amount, String cause) {
-        if (amount == 0) {
-            return;
+    /** What each line gives back; one release per source, then the savings rule once for the cause. */
+    private void giveBack(Call call, long[] back, String cause) {
+        Map<String, Long> bySource = new LinkedHashMap<>();
+        for (int i = 0; i < back.length; i++) {
+            Line line = call.lines.get(i);
+            line.held -= back[i];
+            bySource.merge(line.source, back[i], Long::sum);
         }
-        call.held.merge(source, -amount, Long::sum);
-        balances.get(source).reserved -= amount;
-        entries.add(new Entry(event(), FUND, Kind.RELEASED, 0, T, amount, new Ledger.Ref(source, call.id, null, null, null)));
-        if (source.equals("Fin_a")) {
-            move(forfeited ? SourceFigures.HOUSING_AGENCIES : SourceFigures.FIN_B, amount, cause);
-        }
+        bySource.forEach((source, amount) -> {
+            if (amount == 0) {
+                return;
+            }
+            balances.get(source).reserved -= amount;
+            entries.add(new Entry(event(), FUND, Kind.RELEASED, 0, T, amount, new Ledger.Ref(source, call.id, null, null, null)));
+            if (source.equals("Fin_a")) {
+                move(forfeited ? SourceFigures.HOUSING_AGENCIES : SourceFigures.FIN_B, amount, cause);
+            }
+        });
     }
 
     private void reportMissing() {
@@ -212,14 +229,22 @@ final class MoneyLoopModel {
     /** The first call that holds anything, and a source it holds; null when none does. */
     Map.Entry<String, String> aHolding() {
         for (Call call : calls) {
-            for (String source : call.order) {
-                return Map.entry(call.id, source);
+            for (Line line : call.lines) {
+                return Map.entry(call.id, line.source);
             }
         }
         return null;
     }
 
+    /** What each call holds at each place of its order, "callId@position", as the model kept it. */
+    Map<String, Long> heldByPlace() {
+        Map<String, Long> held = new java.util.TreeMap<>();
+        calls.forEach(c -> c.lines.forEach(l -> held.put(c.id + "@" + l.position, l.held)));
+        return held;
+    }
+
     long held(String callId, String source) {
-        return calls.stream().filter(c -> c.id.equals(callId)).findFirst().map(c -> c.held.getOrDefault(source, 0L)).orElse(0L);
+        return calls.stream().filter(c -> c.id.equals(callId)).flatMap(c -> c.lines.stream())
+                .filter(l -> l.source.equals(source)).mapToLong(l -> l.held).sum();
     }
 }
