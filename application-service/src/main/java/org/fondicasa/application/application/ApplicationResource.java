@@ -78,7 +78,7 @@ public class ApplicationResource {
     @Path("applications/{protocol}")
     @RolesAllowed({CITIZEN, DESK_OPERATOR, MUNICIPALITY_OPERATOR, REGION_OFFICER})
     @Operation(operationId = "getApplication", summary = "An application with its assessment and money: its applicant, the desk operator who filed it, its call's officers",
-            description = "404 for anyone else than its applicant, the desk operator who filed it and its call's officers.")
+            description = "404 for anyone else than its applicant, the desk operator who filed it and its call's officers; only the officers see its household contests (contests).")
     public ApplicationView get(@PathParam("protocol") String protocol) {
         Application application = Application.findById(protocol);
         if (application == null || !maySee(application)) {
@@ -92,7 +92,7 @@ public class ApplicationResource {
     @Path("calls/{id}/applications")
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
     @Operation(operationId = "listCallApplications", summary = "A call's applications in receipt order, optionally by status, for its officers",
-            description = "?status= keeps the applications in one status.")
+            description = "?status= keeps the applications in one status. Each shows the household contests it is part of (contests).")
     public List<ApplicationView> ofCall(@PathParam("id") UUID callId, @QueryParam("status") ApplicationStatus status,
                                         @QueryParam("after") Long afterPlace) {
         calls.requireManager(caller, calls.require(callId));
@@ -100,7 +100,7 @@ public class ApplicationResource {
         List<Application> found = status == null
                 ? Application.find("callId = ?1 and receiptSeq > ?2 order by receiptSeq", callId, after).page(0, 500).list()
                 : Application.find("callId = ?1 and status = ?2 and receiptSeq > ?3 order by receiptSeq", callId, status, after).page(0, 500).list();
-        return found.stream().map(this::view).toList();
+        return views.forManagers(found);
     }
 
     @POST
@@ -171,7 +171,19 @@ public class ApplicationResource {
         return caller.has(Roles.DESK_OPERATOR) && application.assisted && application.submittedBy.equals(caller.name());
     }
 
+    /** The call's managers see the household contests an application is part of; its applicant and desk do not. */
     private ApplicationView view(Application a) {
-        return views.of(a);
+        return manages(a) ? views.forManagers(a) : views.of(a);
+    }
+
+    private boolean manages(Application application) {
+        if (caller.has(Roles.REGION_OFFICER)) {
+            return true;
+        }
+        if (!caller.has(Roles.MUNICIPALITY_OPERATOR)) {
+            return false;
+        }
+        String istat = calls.require(application.callId).istatCode;
+        return istat != null && caller.istatCode().filter(istat::equals).isPresent();
     }
 }

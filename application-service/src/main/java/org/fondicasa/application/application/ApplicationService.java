@@ -13,8 +13,10 @@ import org.fondicasa.platform.validation.Iban;
 import org.fondicasa.platform.web.Problem.Violation;
 import org.fondicasa.platform.web.ProblemException;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.Validator;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,14 +25,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Takes an application in: who applies (from the token, or the citizen a desk operator assists), the call's window,
  * every field checked and listed at once, the assessment, then {@link Intake#store}. Nothing is stored unless all of
- * it holds.
+ * it holds. Places in the call that other applications hold are decided by {@link HouseholdPlaces}: the person's own
+ * application takes back a place someone listed them in; every other conflict is a 409 that names nothing of the other
+ * application.
  */
 @ApplicationScoped
 public class ApplicationService {
+
+    private static final String IN_ANOTHER_APPLICATION = "already appears in another application of this call";
+    private static final int MAX_TAKEOVER_ATTEMPTS = 3;
 
     private final CallSnapshots snapshots;
     private final Intake intake;
@@ -60,7 +68,6 @@ public class ApplicationService {
     }
 
     private Receipt accept(CallSnapshots.Snapshot call, ApplicationForm form, Caller caller) {
-        UUID callId = call.id();
         OffsetDateTime now = OffsetDateTime.now(clock);
         // field rules and the call's own requirements are reported together, every one of them
         List<Violation> violations = new ArrayList<>();
@@ -100,12 +107,71 @@ public class ApplicationService {
         var day = now.atZoneSameInstant(RomeTime.ZONE).toLocalDate();
         int grantsThisYear = call.rules().hardship() == null ? 0 : intake.householdGrantsThisYear(call.istatCode(), household, day);
         Assessment assessment = Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grantsThisYear));
+        Intake.Accepted accepted = new Intake.Accepted(call, form, applicant, household, submittedBy, assisted, assessment);
         try {
-            return intake.store(new Intake.Accepted(call, form, applicant, household, submittedBy, assisted, assessment));
-        } catch (Intake.HouseholdAlreadyApplied e) {
-            throw ProblemException.conflict("A member of this household already applied to this call ("
-                    + earlierProtocol(callId, household) + "): one application per household");
+            return intake.store(accepted);
+        } catch (Intake.PlacesHeld held) {
+            if (!HouseholdPlaces.needsHolders(HouseholdPlaces.claims(household, applicant, !assisted), held.fiscalCodes())) {
+                // a listing (a member, or the person a desk files for) never reads who holds the place
+                throw householdConflict(form, applicant, assisted, held.fiscalCodes());
+            }
+            return takeOver(accepted, grants -> Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grants)),
+                    form);
         }
+    }
+
+    /** The person applying themselves found their own place held: {@link Intake#takeOver}, decided again on a race. */
+    private Receipt takeOver(Intake.Accepted accepted, IntFunction<Assessment> reassess, ApplicationForm form) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return intake.takeOver(accepted, reassess);
+            } catch (Intake.AlreadyApplied e) {
+                throw new ProblemException(409, "already-applied", "Already applied", "You already applied to this call (protocol "
+                        + e.ownProtocol() + "): one application per person and household; nothing was stored", List.of());
+            } catch (Intake.PlacesHeld e) {
+                throw householdConflict(form, accepted.applicant(), accepted.assisted(), e.fiscalCodes());
+            } catch (Intake.PlacesChanged e) {
+                if (attempt == MAX_TAKEOVER_ATTEMPTS) {
+                    // places keep being taken under this application: they are held, even if not read
+                    throw householdConflict(form, accepted.applicant(), accepted.assisted(), List.of());
+                }
+            } catch (PersistenceException e) {
+                if (!lockConflict(e) || attempt == MAX_TAKEOVER_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A deadlock or serialization failure among concurrent intakes: the transaction rolled back, it may be tried again. */
+    private static boolean lockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 409 for places held by other applications: which of this form's fields, and nothing of the other application (no
+     * protocol, no name, not even whether its place is the person's own or a listing).
+     */
+    private static ProblemException householdConflict(ApplicationForm form, String applicant, boolean assisted, List<String> held) {
+        List<Violation> violations = new ArrayList<>();
+        if (assisted && held.contains(applicant)) {
+            violations.add(new Violation("onBehalfOf", IN_ANOTHER_APPLICATION));
+        }
+        for (int i = 0; i < form.household().size(); i++) {
+            ApplicationForm.Member member = form.household().get(i);
+            Optional<String> code = member == null ? Optional.empty() : FiscalCode.normalise(member.fiscalCode());
+            if (code.isPresent() && held.contains(code.get()) && !(assisted && code.get().equals(applicant))) {
+                violations.add(new Violation("household[" + i + "].fiscalCode", IN_ANOTHER_APPLICATION));
+            }
+        }
+        return new ProblemException(409, "household-conflict", "Household conflict",
+                "A member of this household already appears in another application of this call: one application per "
+                        + "household; nothing was stored", violations);
     }
 
     /** The household's normalised fiscal codes, the applicant first; violations for bad or repeated codes. */
@@ -143,11 +209,5 @@ public class ApplicationService {
 
     private static String mask(String code) {
         return code.substring(0, 6) + "**********";
-    }
-
-    private static String earlierProtocol(UUID callId, List<String> household) {
-        return Application.<Application>find("callId = ?1 and protocolNumber in (select h.protocolNumber from HouseholdClaim h "
-                        + "where h.callId = ?1 and h.fiscalCode in ?2)", callId, household)
-                .firstResultOptional().map(a -> "protocol " + a.protocolNumber).orElse("an earlier protocol");
     }
 }

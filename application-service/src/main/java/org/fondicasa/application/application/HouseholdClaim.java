@@ -3,6 +3,8 @@ package org.fondicasa.application.application;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -10,7 +12,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** A household member's place in a call: the unique key that allows one application per household. */
+/**
+ * A household member's place in a call: the unique key that allows one application per household. OWN when the person
+ * took it themselves (SPID/CIE), LISTED when someone named them; see {@link HouseholdPlaces}.
+ */
 @Entity
 @Table(name = "household_claim")
 @IdClass(HouseholdClaim.Key.class)
@@ -30,4 +35,6 @@ public class HouseholdClaim extends PanacheEntityBase {
     public String fiscalCode;
     @Column(name = "protocol_number")
     public String protocolNumber;
+    @Enumerated(EnumType.STRING)
+    public HouseholdPlaces.Kind kind;
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.CallSnapshots;
@@ -22,12 +23,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * The click-day path: one short transaction that appends the application, its household's claims on the call and
  * two outbox rows. No row or table is locked beyond the unique keys it inserts, so applications do not queue
  * behind each other; the place in line is a database sequence taken at acceptance. Funding follows asynchronously
- * ({@code FirstComeFundingWorker}), in strict receipt order.
+ * ({@code FirstComeFundingWorker}), in strict receipt order. Only a person applying themselves whose own place is
+ * held by someone's listing takes a second, locking transaction ({@link #takeOver}).
  */
 @ApplicationScoped
 public class Intake {
@@ -47,54 +50,170 @@ public class Intake {
         this.mapper = mapper;
     }
 
-    /** An application ready to store: who, the normalised household, and its assessment. */
+    /**
+     * An application ready to store: who, the normalised household (the applicant first), and its assessment.
+     * {@code assisted}: filed by a desk operator; otherwise the applicant is the citizen of the token (SPID/CIE).
+     */
     public record Accepted(CallSnapshots.Snapshot call, ApplicationForm form, String applicant, List<String> household,
                            String submittedBy, boolean assisted, Assessment assessment) {
+
+        Accepted withAssessment(Assessment other) {
+            return new Accepted(call, form, applicant, household, submittedBy, assisted, other);
+        }
     }
 
+    /**
+     * The application, its place in line and its household's places, in one statement; refused as a whole (nothing
+     * stored) when any of those places is held, with the codes found held ({@link PlacesHeld}).
+     */
     @Transactional
     @TransactionConfiguration(timeout = TRANSACTION_TIMEOUT_SECONDS)
     public Receipt store(Accepted a) {
-        ApplicationStatus status = a.assessment().eligible() ? ApplicationStatus.PENDING : ApplicationStatus.NOT_ELIGIBLE;
-        // the call's window is a rule: the service's clock decides it, right before the row is appended
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (now.isBefore(a.call().opensAt()) || !now.isBefore(a.call().closesAt())) {
-            throw notOpen(a.call(), now);
-        }
-        // the protocol number is the year of receipt (Europe/Rome) and the place in line, so sorting protocol numbers
-        // sorts by arrival; one statement takes the place in line (sequence), stamps the receipt with the database clock
-        // after it and appends the row; every application with a lower number began its transaction before this instant
-        // (the funding worker relies on it)
+        ApplicationStatus status = status(a.assessment());
+        requireOpen(a.call());
         @SuppressWarnings("unchecked")
-        List<Object[]> line = em.createNativeQuery("""
-                        with line as (select nextval('application_receipt_seq') as seq, clock_timestamp() as at),
-                        accepted as (
-                            insert into application (protocol_number, receipt_seq, call_id, received_at, applicant_fiscal_code,
-                                submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
-                            select to_char(line.at at time zone 'Europe/Rome', 'YYYY') || '-' || lpad(line.seq::text, 10, '0'),
-                                   line.seq, ?1, line.at, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, cast(?9 as jsonb), ?10, line.at
-                            from line
-                            returning protocol_number, receipt_seq, received_at),
+        List<Object[]> line = bind(em.createNativeQuery(ACCEPT + """
                         claimed as (
-                            insert into household_claim (call_id, fiscal_code, protocol_number)
-                            select ?1, member, accepted.protocol_number from accepted, unnest(string_to_array(?11, ',')) as member
+                            insert into household_claim (call_id, fiscal_code, protocol_number, kind)
+                            select ?1, member, accepted.protocol_number, case when member = ?12 then 'OWN' else 'LISTED' end
+                            from accepted, unnest(string_to_array(?11, ',')) as member
                             on conflict do nothing
                             returning 1)
-                        select protocol_number, receipt_seq, received_at, (select count(*) from claimed) from accepted""")
-                .setParameter(1, a.call().id()).setParameter(2, a.applicant()).setParameter(3, a.submittedBy())
-                .setParameter(4, a.assisted()).setParameter(5, json(a.form())).setParameter(6, a.assessment().eligible())
-                .setParameter(7, a.assessment().band() == null ? null : a.assessment().band().name())
-                .setParameter(8, Euro.ofCents(a.assessment().needCents())).setParameter(9, json(a.assessment()))
-                .setParameter(10, status.name())
+                        select protocol_number, receipt_seq, received_at, (select count(*) from claimed) from accepted"""),
+                a, a.assessment(), status)
                 .setParameter(11, String.join(",", a.household())) // normalised fiscal codes: letters and digits only
                 .getResultList();
         String protocol = (String) line.get(0)[0];
-        long seq = ((Number) line.get(0)[1]).longValue();
-        OffsetDateTime receivedAt = toOffsetDateTime(line.get(0)[2]);
         if (((Number) line.get(0)[3]).intValue() != a.household().size()) {
-            // a member already applied to this call: the whole application is rolled back, nothing half stored
-            throw new HouseholdAlreadyApplied();
+            // a place is held: the whole application is rolled back, nothing half stored; which codes, for the caller
+            @SuppressWarnings("unchecked")
+            List<Object> held = em.createNativeQuery("""
+                            select fiscal_code from household_claim
+                            where call_id = ?1 and fiscal_code = any(cast(string_to_array(?2, ',') as bpchar[])) and protocol_number <> ?3""")
+                    .setParameter(1, a.call().id()).setParameter(2, String.join(",", a.household())).setParameter(3, protocol)
+                    .getResultList();
+            throw new PlacesHeld(held.stream().map(c -> ((String) c).strip()).toList());
         }
+        return accepted(a, line.get(0), status);
+    }
+
+    /**
+     * The slower path, taken only when a person applying themselves found their own place held (see
+     * {@link HouseholdPlaces}): locks the places the household asks for, decides, and either refuses
+     * ({@link AlreadyApplied}, {@link PlacesHeld}) or stores the application taking over the places of the application
+     * that listed the person, recording a contest for each. Two such applications of one person take turns on the lock
+     * of their place: the second finds it OWN and is refused. {@code reassess} gives the assessment again from the
+     * household's hardship grants this year, counted without the application whose places are taken over.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = TRANSACTION_TIMEOUT_SECONDS)
+    public Receipt takeOver(Accepted a, IntFunction<Assessment> reassess) {
+        requireOpen(a.call());
+        List<HouseholdPlaces.Claim> claims = HouseholdPlaces.claims(a.household(), a.applicant(), !a.assisted());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select fiscal_code, kind, protocol_number from household_claim
+                        where call_id = ?1 and fiscal_code = any(cast(string_to_array(?2, ',') as bpchar[]))
+                        order by fiscal_code for update""")
+                .setParameter(1, a.call().id()).setParameter(2, String.join(",", a.household())).getResultList();
+        List<HouseholdPlaces.Holder> holders = rows.stream().map(r -> new HouseholdPlaces.Holder(((String) r[0]).strip(),
+                HouseholdPlaces.Kind.valueOf((String) r[1]), (String) r[2])).toList();
+        HouseholdPlaces.Decision decision = HouseholdPlaces.decide(claims, holders);
+        if (decision instanceof HouseholdPlaces.AlreadyApplied already) {
+            throw new AlreadyApplied(already.ownProtocol());
+        }
+        if (decision instanceof HouseholdPlaces.Conflict conflict) {
+            throw new PlacesHeld(conflict.fiscalCodes());
+        }
+        String heldProtocol = decision instanceof HouseholdPlaces.TakeOver t ? t.heldProtocol() : "";
+        List<String> taken = decision instanceof HouseholdPlaces.TakeOver t ? t.fiscalCodes() : List.of();
+        List<String> free = a.household().stream().filter(code -> !taken.contains(code)).toList();
+        // a grant of the application losing these places is not the person's: their own application is assessed without it
+        Assessment assessment = a.call().rules().hardship() == null ? a.assessment()
+                : reassess.apply(householdGrantsThisYear(a.call().istatCode(), a.household(),
+                OffsetDateTime.now(clock).atZoneSameInstant(RomeTime.ZONE).toLocalDate(), heldProtocol));
+        ApplicationStatus status = status(assessment);
+        @SuppressWarnings("unchecked")
+        List<Object[]> line = bind(em.createNativeQuery(ACCEPT + """
+                        taken as (
+                            update household_claim h set protocol_number = accepted.protocol_number,
+                                kind = case when h.fiscal_code = ?12 then 'OWN' else 'LISTED' end
+                            from accepted
+                            where h.call_id = ?1 and h.fiscal_code = any(cast(string_to_array(?13, ',') as bpchar[]))
+                              and h.protocol_number = ?14 and h.kind = 'LISTED'
+                            returning h.fiscal_code),
+                        contested as (
+                            insert into contested_claim (id, call_id, fiscal_code, held_protocol, taken_by_protocol, contested_at)
+                            select gen_random_uuid(), ?1, taken.fiscal_code, ?14, accepted.protocol_number, accepted.received_at
+                            from taken, accepted
+                            returning 1),
+                        claimed as (
+                            insert into household_claim (call_id, fiscal_code, protocol_number, kind)
+                            select ?1, member, accepted.protocol_number, case when member = ?12 then 'OWN' else 'LISTED' end
+                            from accepted, unnest(string_to_array(?11, ',')) as member
+                            on conflict do nothing
+                            returning 1)
+                        select protocol_number, receipt_seq, received_at, (select count(*) from claimed),
+                               (select count(*) from taken), (select count(*) from contested)
+                        from accepted"""), a, assessment, status)
+                .setParameter(11, String.join(",", free))
+                .setParameter(13, String.join(",", taken))
+                .setParameter(14, heldProtocol)
+                .getResultList();
+        Object[] row = line.get(0);
+        if (((Number) row[4]).intValue() != taken.size() || ((Number) row[5]).intValue() != taken.size()) {
+            throw new IllegalStateException("places locked for the takeover changed under the lock");
+        }
+        if (((Number) row[3]).intValue() != free.size()) {
+            // a place that was free a moment ago was taken meanwhile: roll back and decide again
+            throw new PlacesChanged();
+        }
+        return accepted(a.withAssessment(assessment), row, status);
+    }
+
+    /**
+     * The start of both intake statements: the protocol number is the year of receipt (Europe/Rome) and the place in
+     * line, so sorting protocol numbers sorts by arrival; one statement takes the place in line (sequence), stamps the
+     * receipt with the database clock after it and appends the row; every application with a lower number began its
+     * transaction before this instant (the funding worker relies on it).
+     */
+    private static final String ACCEPT = """
+            with line as (select nextval('application_receipt_seq') as seq, clock_timestamp() as at),
+            accepted as (
+                insert into application (protocol_number, receipt_seq, call_id, received_at, applicant_fiscal_code,
+                    submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
+                select to_char(line.at at time zone 'Europe/Rome', 'YYYY') || '-' || lpad(line.seq::text, 10, '0'),
+                       line.seq, ?1, line.at, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7, ?8, cast(?9 as jsonb), ?10, line.at
+                from line
+                returning protocol_number, receipt_seq, received_at),
+            """;
+
+    /** Parameters 1 to 10 and 12 (the code whose place is OWN: the applicant applying themselves; none for a desk). */
+    private Query bind(Query query, Accepted a, Assessment assessment, ApplicationStatus status) {
+        return query.setParameter(1, a.call().id()).setParameter(2, a.applicant()).setParameter(3, a.submittedBy())
+                .setParameter(4, a.assisted()).setParameter(5, json(a.form())).setParameter(6, assessment.eligible())
+                .setParameter(7, assessment.band() == null ? null : assessment.band().name())
+                .setParameter(8, Euro.ofCents(assessment.needCents())).setParameter(9, json(assessment))
+                .setParameter(10, status.name())
+                .setParameter(12, a.assisted() ? "" : a.applicant());
+    }
+
+    private static ApplicationStatus status(Assessment assessment) {
+        return assessment.eligible() ? ApplicationStatus.PENDING : ApplicationStatus.NOT_ELIGIBLE;
+    }
+
+    /** The call's window is a rule: the service's clock decides it, right before the row is appended. */
+    private void requireOpen(CallSnapshots.Snapshot call) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (now.isBefore(call.opensAt()) || !now.isBefore(call.closesAt())) {
+            throw notOpen(call, now);
+        }
+    }
+
+    private Receipt accepted(Accepted a, Object[] row, ApplicationStatus status) {
+        String protocol = (String) row[0];
+        long seq = ((Number) row[1]).longValue();
+        OffsetDateTime receivedAt = toOffsetDateTime(row[2]);
         publish(a, protocol, seq, status, receivedAt);
         return new Receipt(protocol, a.call().id(), receivedAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(),
                 seq, status, a.assisted());
@@ -137,15 +256,55 @@ public class Intake {
         }
     }
 
-    /** Thrown inside the transaction so that it rolls back; the caller answers 409 with the earlier protocol. */
-    public static class HouseholdAlreadyApplied extends RuntimeException {
-        HouseholdAlreadyApplied() {
+    /**
+     * Some of the household's places are held by other applications (thrown inside the transaction so that it rolls
+     * back): the codes, for the caller to decide with {@link HouseholdPlaces}; never shown to the client as such.
+     */
+    public static class PlacesHeld extends RuntimeException {
+        private final List<String> fiscalCodes;
+
+        PlacesHeld(List<String> fiscalCodes) {
+            super(null, null, false, false);
+            this.fiscalCodes = List.copyOf(fiscalCodes);
+        }
+
+        public List<String> fiscalCodes() {
+            return fiscalCodes;
+        }
+    }
+
+    /** The person already has an application of their own in this call (the protocol is theirs). */
+    public static class AlreadyApplied extends RuntimeException {
+        private final String ownProtocol;
+
+        AlreadyApplied(String ownProtocol) {
+            super(null, null, false, false);
+            this.ownProtocol = ownProtocol;
+        }
+
+        public String ownProtocol() {
+            return ownProtocol;
+        }
+    }
+
+    /** A free place was taken by another application during a takeover: the caller decides again. */
+    public static class PlacesChanged extends RuntimeException {
+        PlacesChanged() {
             super(null, null, false, false);
         }
     }
 
-    /** Hardship grants the household (any member) already had this calendar year in this municipality's calls. */
+    /**
+     * Hardship grants the household (any member) already had this calendar year in this municipality's calls. A grant
+     * counts for the people whose places its application holds: after a takeover, the places taken count with the
+     * person's own application, no longer with the one that had listed them.
+     */
     public int householdGrantsThisYear(String istatCode, List<String> household, LocalDate day) {
+        return householdGrantsThisYear(istatCode, household, day, "");
+    }
+
+    /** As above, leaving out the grant of one application (the one whose places are being taken over). */
+    int householdGrantsThisYear(String istatCode, List<String> household, LocalDate day, String leavingOut) {
         if (istatCode == null) {
             return 0;
         }
@@ -153,11 +312,12 @@ public class Intake {
                         select count(distinct w.protocol_number) from household_claim h
                         join award w on w.protocol_number = h.protocol_number and w.status <> 'REVOKED'
                         join call c on c.id = w.call_id
-                        where h.fiscal_code in (?1) and c.kind = ?2 and c.istat_code = ?3
-                          and w.granted_at >= ?4 and w.granted_at < ?5""")
-                .setParameter(1, household).setParameter(2, CallKind.HARDSHIP_GRANT.name()).setParameter(3, istatCode)
+                        where h.fiscal_code = any(cast(string_to_array(?1, ',') as bpchar[])) and c.kind = ?2 and c.istat_code = ?3
+                          and w.granted_at >= ?4 and w.granted_at < ?5 and w.protocol_number <> ?6""")
+                .setParameter(1, String.join(",", household)).setParameter(2, CallKind.HARDSHIP_GRANT.name()).setParameter(3, istatCode)
                 .setParameter(4, day.withDayOfYear(1).atStartOfDay(RomeTime.ZONE).toOffsetDateTime())
                 .setParameter(5, day.withDayOfYear(1).plusYears(1).atStartOfDay(RomeTime.ZONE).toOffsetDateTime())
+                .setParameter(6, leavingOut)
                 .getSingleResult()).intValue();
     }
 

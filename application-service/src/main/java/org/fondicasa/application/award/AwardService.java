@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.application.Application;
 import org.fondicasa.application.application.ApplicationStatus;
+import org.fondicasa.application.application.ContestedClaim;
 import org.fondicasa.application.application.Intake;
 import org.fondicasa.application.call.Call;
 import org.fondicasa.application.call.CallKind;
@@ -118,6 +119,7 @@ public class AwardService {
         Application application = managed(protocol, caller);
         money.lock(application.callId);
         Award award = Award.findById(protocol);
+        requireNotHeld(application, "paid");
         if (award == null || award.status != Award.Status.GRANTED) {
             throw ProblemException.conflict("Application " + protocol + " has no contribution waiting for payment"
                     + (award == null ? "" : " (it is " + award.status + ")"));
@@ -181,6 +183,7 @@ public class AwardService {
             throw ProblemException.conflict("Only hardship grants are set by a social worker's assessment; this is a " + call.kind + " call");
         }
         money.lock(call.id);
+        requireNotHeld(application, "assessed");
         if (application.status != ApplicationStatus.PENDING) {
             throw ProblemException.conflict("The application is " + application.status + "; only a pending one is assessed");
         }
@@ -210,6 +213,36 @@ public class AwardService {
             grant(application, Euro.toCents(amount), explanation, caller.name());
         }
         return application;
+    }
+
+    /**
+     * A contested application whose household declaration the operator found not to stand leaves the call: an unpaid
+     * grant is revoked (the money returns to the call), an application still waiting for its decision is not funded;
+     * one already decided without money stays as it is, and a paid one too (a paid contribution is recovered, not revoked).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void exclude(Application application, String reason, String by) {
+        Award award = Award.findById(application.protocolNumber);
+        if (award != null && award.status == Award.Status.GRANTED) {
+            revokeAward(application, reason, by, ApplicationStatus.REVOKED);
+            return;
+        }
+        if (award == null && Set.of(ApplicationStatus.PENDING, ApplicationStatus.WAITING).contains(application.status)) {
+            money.lock(application.callId);
+            application.moveTo(ApplicationStatus.NOT_FUNDED, OffsetDateTime.now(clock));
+            CallSnapshots.Snapshot call = snapshots.of(application.callId);
+            outbox.publish(new ApplicationNotFunded(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(),
+                    application.protocolNumber, reason));
+        }
+    }
+
+    /** A contested application gets no money decision and no payment until the operator resolves its contests. */
+    private static void requireNotHeld(Application application, String what) {
+        if (ContestedClaim.holds(application.protocolNumber)) {
+            throw ProblemException.conflict("Application " + application.protocolNumber + " is held: a person it lists as a "
+                    + "household member applied themselves, and it is " + what + " once the call's operators resolve that contest "
+                    + "(GET /calls/" + application.callId + "/contested-claims)");
+        }
     }
 
     private Award revokeAward(Application application, String reason, String by, ApplicationStatus next) {

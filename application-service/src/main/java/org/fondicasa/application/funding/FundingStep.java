@@ -76,13 +76,18 @@ public class FundingStep {
         return claims.size() == BATCH;
     }
 
-    /** The first BATCH settled applications still owed money, in receipt order, with what each still needs. */
+    /**
+     * The first BATCH settled applications still owed money, in receipt order, with what each still needs. A held
+     * application (a contest on its household waits for the operator) is passed over, so that no one can stop the line
+     * by listing a stranger; once released it is back at its place, ahead of everyone still waiting.
+     */
     private List<FirstComeFunding.Claim> claims(UUID callId, long settled) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select a.protocol_number, a.receipt_seq, a.need - coalesce(w.amount, 0)
                         from application a left join award w on w.protocol_number = a.protocol_number and w.status = 'GRANTED'
                         where a.call_id = ?1 and a.status in ('PENDING', 'WAITING', 'PARTIALLY_GRANTED') and a.receipt_seq <= ?2
+                          and not exists (select 1 from contested_claim k where k.held_protocol = a.protocol_number and k.resolved_at is null)
                         order by a.receipt_seq limit ?3""")
                 .setParameter(1, callId).setParameter(2, settled).setParameter(3, BATCH).getResultList();
         return rows.stream()

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.application.Application;
 import org.fondicasa.application.application.ApplicationStatus;
+import org.fondicasa.application.application.ContestedClaim;
 import org.fondicasa.application.award.AwardService;
 import org.fondicasa.application.award.TaxArrears;
 import org.fondicasa.application.call.Call;
@@ -29,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,6 +72,11 @@ public class RankingService {
         }
         if (RankingRun.count("callId = ?1 and published = true", callId) > 0) {
             throw ProblemException.conflict("The ranking of this call is already published; it does not change");
+        }
+        long contested = ContestedClaim.unresolved(callId);
+        if (contested > 0) {
+            throw ProblemException.conflict(contested + " household contest(s) of this call wait for your decision (GET /calls/"
+                    + callId + "/contested-claims): the ranking is published once every one is resolved");
         }
         Computed computed = compute(call);
         RankingRun run = save(call, computed, true, caller);
@@ -119,7 +126,18 @@ public class RankingService {
 
     private Computed compute(Call call) {
         CallRules.PaymentStrategy strategy = calls.rules(call).rentSupport().payment();
-        List<Application> pending = Application.list("callId = ?1 and status = ?2", call.id, ApplicationStatus.PENDING);
+        List<Application> pending = new ArrayList<>(Application.list("callId = ?1 and status = ?2", call.id, ApplicationStatus.PENDING));
+        // a held application (a contest on its household) is not ranked until the operator resolves it
+        Set<String> heldProtocols = ContestedClaim.heldIn(call.id);
+        List<RankingView.Excluded> held = new ArrayList<>();
+        pending.removeIf(a -> {
+            if (!heldProtocols.contains(a.protocolNumber)) {
+                return false;
+            }
+            held.add(new RankingView.Excluded(a.protocolNumber, List.of("held: a person it lists as a household member applied "
+                    + "themselves; ranked once the operator resolves the contest")));
+            return true;
+        });
         List<Ranking.Candidate> candidates = new ArrayList<>();
         for (Application a : pending) {
             JsonNode assessment = tree(a.assessment);
@@ -128,9 +146,10 @@ public class RankingService {
                     Euro.toCents(a.need)));
         }
         long budget = Euro.toCents(money.budget(call.id).subtract(money.committed(call.id)));
-        List<RankingView.Excluded> excluded = Application.<Application>list("callId = ?1 and status = ?2 order by receiptSeq",
+        List<RankingView.Excluded> excluded = new ArrayList<>(Application.<Application>list("callId = ?1 and status = ?2 order by receiptSeq",
                         call.id, ApplicationStatus.NOT_ELIGIBLE).stream()
-                .map(a -> new RankingView.Excluded(a.protocolNumber, failed(a))).toList();
+                .map(a -> new RankingView.Excluded(a.protocolNumber, failed(a))).toList());
+        excluded.addAll(held);
         return new Computed(Ranking.rank(budget, candidates, strategy), pending, excluded, strategy);
     }
 

@@ -19,6 +19,7 @@ import static org.fondicasa.testing.Money.euro;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.fondicasa.application.fixtures.ApplicationFormBuilder.aMicrocreditApplication;
 import static org.fondicasa.application.fixtures.CallBuilder.aCall;
@@ -128,9 +129,11 @@ class SocialMicrocreditCallTest {
         String spouse = Fixtures.fiscalCode(202);
         ApplicationFormBuilder family = aMicrocreditApplication().by(applicant).withSpouse(spouse).requesting("2000.00");
         String first = apply(call, f.tokens.citizen(applicant), family).statusCode(201).extract().path("protocolNumber");
-        // the spouse tries too: refused, whatever household they declare
-        apply(call, f.tokens.citizen(spouse), aMicrocreditApplication().by(spouse).requesting("2000.00")).statusCode(409)
-                .body("detail", containsString(first));
+        // a neighbour listing the spouse too: refused, and told nothing of the application the spouse is in
+        String neighbour = Fixtures.fiscalCode(204);
+        apply(call, f.tokens.citizen(neighbour), aMicrocreditApplication().by(neighbour).withSpouse(spouse).requesting("2000.00"))
+                .statusCode(409).body("type", equalTo("urn:fondicasa:problem:household-conflict"))
+                .body("violations.field", hasItems("household[1].fiscalCode")).body(not(containsString(first)));
 
         String other = Fixtures.fiscalCode(203);
         apply(call, f.tokens.citizen(other), """
