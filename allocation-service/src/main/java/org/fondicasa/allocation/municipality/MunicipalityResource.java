@@ -71,7 +71,8 @@ public class MunicipalityResource {
         return MunicipalityView.of(require(istatCode));
     }
 
-    private static Municipality require(String istatCode) {
+    /** The municipality, or 404 naming the code: for every endpoint that takes one in its path. */
+    public static Municipality require(String istatCode) {
         Municipality m = Municipality.findById(istatCode);
         if (m == null) {
             throw ProblemException.notFound("No Puglia municipality has ISTAT code " + istatCode);

@@ -106,6 +106,7 @@ public class QuotaResource {
                                        @PathParam("istatCode") @Pattern(regexp = ISTAT, message = ISTAT_MESSAGE) String istatCode,
                                        @NotNull @Valid ExtensionRequest request) {
         FundResource.require(code);
+        org.fondicasa.allocation.municipality.MunicipalityResource.require(istatCode);
         DeadlineExtension e = DeadlineExtension.findById(new FundMunicipalityKey(code, istatCode));
         if (e == null) {
             e = new DeadlineExtension();

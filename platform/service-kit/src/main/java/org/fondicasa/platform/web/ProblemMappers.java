@@ -77,6 +77,13 @@ public class ProblemMappers {
                 "Your role does not allow this operation", path(uri), List.of()));
     }
 
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidParameter(ParameterConverters.InvalidParameterException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("invalid-parameter"), "A parameter cannot be read", 400,
+                "Parameter '" + e.parameter() + "': " + e.getMessage(), path(uri),
+                List.of(new Problem.Violation(e.parameter(), e.getMessage()))));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
@@ -100,10 +107,38 @@ public class ProblemMappers {
             return constraintViolations(cve, uri);
         }
         String reference = UUID.randomUUID().toString();
+        Problem refused = refusedByDatabase(e, reference, path(uri));
+        if (refused != null) {
+            // the input should have been refused before reaching the database: answer as the client's mistake, but log it
+            LOG.warnf(e, "Refused by the database, reference %s, on %s: %s", reference, path(uri), refused.detail());
+            return respond(refused);
+        }
         LOG.errorf(e, "Unexpected error, reference %s, on %s", reference, path(uri));
         return respond(new Problem(Problem.type("internal"), "Internal error", 500,
                 "The service failed to handle the request; quote reference " + reference + " to the operators",
                 path(uri), List.of()));
+    }
+
+    /**
+     * The last line of defence: a value PostgreSQL refuses (data exception, SQLSTATE class 22) or a reference to a
+     * row that does not exist (foreign key, 23503) is the client's mistake that a check upstream missed.
+     */
+    private static Problem refusedByDatabase(Throwable e, String reference, String instance) {
+        java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
+        String state = sql == null ? null : sql.getSQLState();
+        if (state == null) {
+            return null;
+        }
+        String quote = " (reference " + reference + ")";
+        if (state.startsWith("22")) {
+            return new Problem(Problem.type("unstorable-value"), "A value cannot be stored", 400,
+                    "A value in the request is out of range or not valid text" + quote, instance, List.of());
+        }
+        if (state.equals("23503")) {
+            return new Problem(Problem.type("unknown-reference"), "Refers to something that does not exist", 422,
+                    "The request refers to an object that does not exist" + quote, instance, List.of());
+        }
+        return null;
     }
 
     static Problem badJson(JsonProcessingException e, String instance) {
@@ -212,7 +247,18 @@ public class ProblemMappers {
                 .build();
     }
 
-    private static Response respond(Problem problem) {
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The problem as JSON text, for answers written below Jakarta REST (the router). */
+    static String json(Problem problem) {
+        try {
+            return PLAIN.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
