@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 import org.fondicasa.platform.web.ProblemException;
 
 import java.util.List;
@@ -27,6 +28,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Co-financing (COFIN)", description = "Municipalities' ordinary-call inputs and co-financing, which decide the bonus")
 @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+@Tenant("istatCode")
 public class CofinancingResource {
 
     private final CofinancingService cofinancing;

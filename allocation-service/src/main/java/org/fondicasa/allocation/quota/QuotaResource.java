@@ -21,6 +21,7 @@ import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.allocation.split.AllocationRun;
 import org.fondicasa.allocation.split.AllocationShare;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.ProblemException;
 
@@ -57,6 +58,7 @@ public class QuotaResource {
     @Path("/municipalities/{istatCode}/quota")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(MUNICIPALITY_OPERATOR)
+    @Tenant("istatCode")
     @Operation(operationId = "declareQuota", summary = "Declare or revise Fin_a + Fin_b + Fin_c = share (before the deadline); emits QuotaDeclared",
             description = "An operator declares for their own municipality; each declaration is a new revision. The three parts must add up to the published share to the cent; after the deadline (or its extension) the answer is 409.")
     public QuotaViews.Declaration declare(@PathParam("code") String code,
@@ -69,6 +71,7 @@ public class QuotaResource {
     @GET
     @Path("/municipalities/{istatCode}/quota")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Tenant("istatCode")
     @Operation(operationId = "getQuota", summary = "The municipality's latest quota declaration",
             description = "404 when the municipality has declared no quota for the fund.")
     public QuotaViews.Declaration latest(@PathParam("code") String code,
@@ -85,6 +88,7 @@ public class QuotaResource {
     @GET
     @Path("/municipalities/{istatCode}/quota/history")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Tenant("istatCode")
     @Operation(operationId = "listQuotaRevisions", summary = "Every revision of the municipality's quota declaration, oldest first",
             description = "Each revision with who declared it and when.")
     public List<QuotaViews.Declaration> history(@PathParam("code") String code,
@@ -100,6 +104,7 @@ public class QuotaResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @RolesAllowed(REGION_OFFICER)
+    @Tenant("istatCode")
     @Operation(operationId = "extendQuotaDeadline", summary = "Extend the quota deadline for one municipality (local date-time in Europe/Rome, with a reason)",
             description = "The new deadline holds for that municipality only and is recorded with its reason.")
     public QuotaViews.Extension extend(@PathParam("code") String code,

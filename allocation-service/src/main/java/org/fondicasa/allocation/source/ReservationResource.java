@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Path("/funds/{code}/municipalities/{istatCode}/reservations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reservations", description = "Calls reserve their budget from the municipality's sources when they open")
+@Tenant("istatCode")
 public class ReservationResource {
 
     private static final String ISTAT = "[0-9]{6}";

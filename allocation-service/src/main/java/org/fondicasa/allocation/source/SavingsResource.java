@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.allocation.fund.FundResource;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 
 import java.util.List;
 
@@ -38,6 +39,7 @@ public class SavingsResource {
     @GET
     @Path("/municipalities/{istatCode}/balance")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Tenant("istatCode")
     @Operation(operationId = "getMunicipalityBalance", summary = "The municipality's money per source: allocated, reserved by calls, committed, moved out by destination, available",
             description = "Per source, allocated + moved in = reserved + moved out + available, and reserved = committed + free in calls; "
                     + "every movement with its reason and act. An operator sees their own municipality only.")

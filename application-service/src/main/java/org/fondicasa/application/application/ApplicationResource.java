@@ -27,6 +27,8 @@ import org.fondicasa.application.award.AwardRequests;
 import org.fondicasa.application.award.AwardService;
 import org.fondicasa.application.call.CallService;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
+import org.fondicasa.application.call.CallOwner;
 import org.fondicasa.platform.security.Roles;
 import org.fondicasa.platform.web.ProblemException;
 
@@ -65,6 +67,7 @@ public class ApplicationResource {
     @Path("calls/{id}/applications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({CITIZEN, DESK_OPERATOR})
+    @Tenant(value = "id", owner = CallOwner.class)
     @Operation(operationId = "submitApplication", summary = "Apply: a citizen as themselves (the token's fiscal code), or a desk operator for a citizen (assisted)",
             description = "Answers 201 with the application: its protocol number and its assessment against the call's rules.")
     @APIResponse(responseCode = "201", description = "The receipt: protocol number and place in line",
@@ -77,6 +80,7 @@ public class ApplicationResource {
     @GET
     @Path("applications/{protocol}")
     @RolesAllowed({CITIZEN, DESK_OPERATOR, MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "protocol", owner = ApplicationOwner.class)
     @Operation(operationId = "getApplication", summary = "An application with its assessment and money: its applicant, the desk operator who filed it, its call's officers",
             description = "404 for anyone else than its applicant, the desk operator who filed it and its call's officers; only the officers see its household contests (contests).")
     public ApplicationView get(@PathParam("protocol") String protocol) {
@@ -91,6 +95,7 @@ public class ApplicationResource {
     @GET
     @Path("calls/{id}/applications")
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "id", owner = CallOwner.class)
     @Operation(operationId = "listCallApplications", summary = "A call's applications in receipt order, optionally by status, for its officers",
             description = "?status= keeps the applications in one status. Each shows the household contests it is part of (contests).")
     public List<ApplicationView> ofCall(@PathParam("id") UUID callId, @QueryParam("status") ApplicationStatus status,
@@ -106,6 +111,7 @@ public class ApplicationResource {
     @POST
     @Path("applications/{protocol}/withdrawal")
     @RolesAllowed(CITIZEN)
+    @Tenant(value = "protocol", owner = ApplicationOwner.class)
     @Operation(operationId = "withdrawApplication", summary = "The applicant withdraws; an unpaid grant returns to the call",
             description = "Only the applicant withdraws.")
     public ApplicationView withdraw(@PathParam("protocol") String protocol) {
@@ -117,6 +123,7 @@ public class ApplicationResource {
     @Path("applications/{protocol}/tax-arrears")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "protocol", owner = ApplicationOwner.class)
     @Operation(operationId = "recordTaxArrears", summary = "The finance office records municipal tax arrears, withheld from the contribution at payment",
             description = "The amount is withheld from the contribution when it is paid.")
     public ApplicationView taxArrears(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.TaxArrearsRecord record) {
@@ -128,6 +135,7 @@ public class ApplicationResource {
     @Path("applications/{protocol}/social-assessment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "protocol", owner = ApplicationOwner.class)
     @Operation(operationId = "recordSocialAssessment", summary = "Hardship grant: the social worker's assessment sets the amount (0 refuses)",
             description = "For hardship grants: the assessed amount becomes the grant.")
     public ApplicationView socialAssessment(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.SocialAssessment body) {
@@ -139,6 +147,7 @@ public class ApplicationResource {
     @Path("applications/{protocol}/payment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "protocol", owner = ApplicationOwner.class)
     @Operation(operationId = "recordPayment", summary = "Record the payment to the applicant's IBAN (executed by the treasury), less withheld arrears",
             description = "The treasury executes the payment; this records it, less the tax arrears withheld.")
     public ApplicationView pay(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.Payment payment) {
@@ -150,6 +159,7 @@ public class ApplicationResource {
     @Path("applications/{protocol}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "protocol", owner = ApplicationOwner.class)
     @Operation(operationId = "revokeGrant", summary = "Revoke an unpaid grant, with the reason; the money returns to the call",
             description = "Only an unpaid grant; the reason is recorded.")
     public ApplicationView revoke(@PathParam("protocol") String protocol, @Valid @NotNull AwardRequests.Revocation revocation) {

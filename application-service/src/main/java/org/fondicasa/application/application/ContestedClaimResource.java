@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
+import org.fondicasa.application.call.CallOwner;
 
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +40,7 @@ public class ContestedClaimResource {
     @GET
     @Path("calls/{id}/contested-claims")
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "id", owner = CallOwner.class)
     @Operation(operationId = "listContestedClaims", summary = "The call's household contests: a person's own application took the place an application had listed them in",
             description = "For the call's managers; ?unresolved=true keeps those waiting for a decision. The held application "
                     + "gets no money decision and no payment until its contests are resolved.")
@@ -49,6 +52,7 @@ public class ContestedClaimResource {
     @Path("contested-claims/{id}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({MUNICIPALITY_OPERATOR, REGION_OFFICER})
+    @Tenant(value = "id", owner = ContestOwner.class)
     @Operation(operationId = "resolveContestedClaim", summary = "Decide a household contest once: RELEASED (the held application goes on without the member) or EXCLUDED (it leaves the call)",
             description = "For the call's managers, once per contest, with the note of the check it rests on. The person keeps "
                     + "the place their own application took either way; EXCLUDED revokes an unpaid grant of the held application.")

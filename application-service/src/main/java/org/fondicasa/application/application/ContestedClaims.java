@@ -55,10 +55,10 @@ public class ContestedClaims {
     @Transactional
     public ContestedClaimView resolve(UUID id, ContestResolution decision, Caller caller) {
         ContestedClaim contest = ContestedClaim.findById(id);
-        if (contest == null) {
-            throw ProblemException.notFound("No contested claim " + id);
+        if (contest == null || !calls.manages(caller, calls.require(contest.callId))) {
+            // the same answer whether it does not exist or is another municipality's (TenancyGate answers first)
+            throw ProblemException.notFound("No contested claim " + id + " that you may see");
         }
-        calls.requireManager(caller, calls.require(contest.callId));
         // one decision at a time on a call's money: funding passes, grants, revocations
         money.lock(contest.callId);
         em.refresh(contest);

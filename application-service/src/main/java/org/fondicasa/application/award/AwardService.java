@@ -267,10 +267,10 @@ public class AwardService {
     /** The application, if the caller manages its call (its municipality's operator, or the region). */
     public Application managed(String protocol, Caller caller) {
         Application application = Application.findById(protocol);
-        if (application == null) {
-            throw ProblemException.notFound("No application " + protocol);
+        if (application == null || !calls.manages(caller, calls.require(application.callId))) {
+            // the same answer whether it does not exist or is another municipality's (TenancyGate answers first)
+            throw ProblemException.notFound("No application " + protocol + " that you may see");
         }
-        calls.requireManager(caller, calls.require(application.callId));
         return application;
     }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Path("/municipalities/{istatCode}/budget-sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Call budgets", description = "The money each municipality declared per fund and source, as allocation-service announced it")
+@Tenant("istatCode")
 public class BudgetSourceResource {
 
     private final Caller caller;

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 import org.fondicasa.platform.time.RomeTime;
 
 import java.math.BigDecimal;
@@ -110,6 +111,7 @@ public class CallResource {
     @Path("calls/{id}/budget/top-ups")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Tenant(value = "id", owner = CallOwner.class)
     @Operation(operationId = "topUpCallBudget", summary = "Add money to a call; on a first-come call the waiting list moves up in receipt order",
             description = "The money comes from the municipality's budget sources.")
     public CallView topUp(@PathParam("id") UUID id, @Valid @NotNull CallRequest.TopUp topUp) {
@@ -120,6 +122,7 @@ public class CallResource {
     @POST
     @Path("calls/{id}/closure")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Tenant(value = "id", owner = CallOwner.class)
     @Operation(operationId = "closeCall", summary = "Close a call after its deadline, once every application is decided; reports the unspent money",
             description = "The unspent money is reported back to allocation-service.")
     public CallView close(@PathParam("id") UUID id) {
@@ -129,6 +132,7 @@ public class CallResource {
     @GET
     @Path("calls/{id}/funding")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR, DASHBOARD})
+    @Tenant(value = "id", owner = CallOwner.class)
     @Operation(operationId = "getCallFunding", summary = "Where the call's money stands: budget, committed, applications by status (counts only)",
             description = "Counts and money only, no personal data.")
     public CallFunding funding(@PathParam("id") UUID id) {

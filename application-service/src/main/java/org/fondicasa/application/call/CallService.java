@@ -74,6 +74,14 @@ public class CallService {
         return call;
     }
 
+    /** Whether the caller manages the call (see {@link #requireManager}). */
+    public boolean manages(Caller caller, Call call) {
+        if (caller.has(Roles.REGION_OFFICER)) {
+            return true;
+        }
+        return call.istatCode != null && caller.has(Roles.MUNICIPALITY_OPERATOR) && caller.istatCode().filter(call.istatCode::equals).isPresent();
+    }
+
     /** A municipality's call is managed by its operators (and the region); a regional call by the region only. */
     public void requireManager(Caller caller, Call call) {
         if (call.istatCode == null) {

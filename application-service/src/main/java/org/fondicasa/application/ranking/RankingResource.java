@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
+import org.fondicasa.application.call.CallOwner;
 import org.fondicasa.platform.security.Roles;
 
 import java.util.UUID;
@@ -21,6 +23,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Path("/calls/{id}/ranking")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rankings", description = "The rankings of ranked calls: simulation and publication")
+@Tenant(value = "id", owner = CallOwner.class)
 public class RankingResource {
 
     private final RankingService rankings;

@@ -65,7 +65,7 @@ class HardshipGrantCallTest {
                 .withDocuments("ISEE_CERTIFICATE")).statusCode(201)
                 .body("status", equalTo("NOT_ELIGIBLE"));
 
-        assess(f.tokens.operator("072006"), protocol, "400.00").statusCode(403);
+        assess(f.tokens.operator("072006"), protocol, "400.00").statusCode(404);
         assess(f.tokens.operator(BISCEGLIE), protocol, "600.00").statusCode(422).body("detail", containsString("€ 500,00"));
         assess(f.tokens.operator(BISCEGLIE), protocol, "400.00").statusCode(200).body("status", equalTo("GRANTED"))
                 .body("award.amount", euro("400.00")).body("award.explanation", containsString("relazione sociale n. 18/2026"));

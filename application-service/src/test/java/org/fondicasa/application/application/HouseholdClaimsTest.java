@@ -192,7 +192,7 @@ class HouseholdClaimsTest {
 
         // another municipality's operator neither sees nor decides it
         asOperator(BARI, "/calls/" + call + "/contested-claims").statusCode(403).contentType("application/problem+json");
-        resolve(f.tokens.operator(BARI), annasContest, "EXCLUDED", "not ours").statusCode(403).contentType("application/problem+json");
+        resolve(f.tokens.operator(BARI), annasContest, "EXCLUDED", "not ours").statusCode(404).contentType("application/problem+json");
         asOperator(BARI, "/applications/" + pMallory).statusCode(404);
         resolve(f.tokens.operator(CASARANO), UUID.randomUUID().toString(), "RELEASED", "x").statusCode(404)
                 .contentType("application/problem+json");

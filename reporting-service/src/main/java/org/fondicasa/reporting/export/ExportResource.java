@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 
 import java.util.List;
 
@@ -39,6 +40,7 @@ public class ExportResource {
     @Path("annexes.xlsx")
     @Produces(XLSX)
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Tenant(value = "istatCode", in = Tenant.In.QUERY)
     @Operation(operationId = "exportAnnexesXlsx", summary = "Annexes B and C of the ordinary call as Excel: a sheet per band per municipality and a summary (beneficiaries: restricted)",
             description = "?istatCode= keeps one municipality; an operator gets their own municipality's rows only.")
     public Response annexesXlsx(@PathParam("code") String code,
@@ -51,6 +53,7 @@ public class ExportResource {
     @Path("annexes.csv")
     @Produces("text/csv")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
+    @Tenant(value = "istatCode", in = Tenant.In.QUERY)
     @Operation(operationId = "exportAnnexesCsv", summary = "The same rows as CSV (semicolons, decimal comma)",
             description = "Same rows and restrictions as the Excel annexes.")
     public Response annexesCsv(@PathParam("code") String code,

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 import org.fondicasa.platform.security.Roles;
 import org.fondicasa.platform.web.ProblemException;
 
@@ -28,6 +29,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Path("/funds/{code}/ledger")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ledger", description = "The money ledger built from every service's events")
+@Tenant(value = "istatCode", in = Tenant.In.QUERY)
 public class LedgerResource {
 
     private final Caller caller;

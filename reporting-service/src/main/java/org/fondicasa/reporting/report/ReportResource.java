@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fondicasa.platform.security.Caller;
+import org.fondicasa.platform.security.Tenant;
 
 import java.util.List;
 
@@ -28,6 +29,7 @@ import static org.fondicasa.platform.security.Roles.REGION_OFFICER;
 @Path("/funds/{code}/municipalities/{istatCode}/report")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports (rendicontazione)", description = "Municipal reports on Fin_a and their deadlines")
+@Tenant("istatCode")
 public class ReportResource {
 
     private final ReportService reports;
