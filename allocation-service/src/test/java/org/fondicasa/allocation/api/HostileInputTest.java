@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileInputTest {
 
     static final String BARI = "072006";
+    static final String ACCADIA = "071001";
 
     @TestHTTPResource("/")
     URI base;
@@ -43,9 +44,12 @@ class HostileInputTest {
                 .filter(e -> !e.path().startsWith("/clock"))
                 .toList();
         assertTrue(writes.size() >= 15, "the write endpoints: " + writes);
-        List<HostileRun.Target> targets = writes.stream().map(e -> new HostileRun.Target(e, world(), token(e), null)).toList();
+        // a municipality's flags change the split of every fund: fuzzed on Accadia, which no other test uses
+        List<HostileRun.Target> targets = writes.stream().map(e -> new HostileRun.Target(e,
+                e.path().equals("/municipalities/{istatCode}") ? Map.of("istatCode", ACCADIA) : world(), token(e), null)).toList();
         HostileRun.Result result = HostileRun.run(base, targets, Integer.getInteger("fondicasa.hostile.random", 150), 13L, 1);
 
+        System.out.println("hostile input, " + getClass().getSimpleName() + ": " + result.summary());
         assertEquals(List.of(), result.failures().stream().map(Object::toString).limit(40).toList(), result.report(3));
     }
 

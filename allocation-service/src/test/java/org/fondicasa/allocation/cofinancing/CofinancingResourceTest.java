@@ -99,7 +99,7 @@ class CofinancingResourceTest {
     void invalidDeclarationListsEveryViolationAndStoresNothing() {
         given().auth().oauth2(tokens.operator(BARI)).contentType(ContentType.JSON)
                 .body("""
-                        {"finC": 1.001, "qSmine": -2, "cofin": -1, "deliberationNumber": "", "deliberationDate": "2999-01-01",
+                        {"finC": 1.001, "qSmine": -2, "cofin": -1, "deliberationNumber": "", "deliberationDate": "2199-01-01",
                          "budgetChapter": ""}""")
                 .put(path(BARI))
                 .then().statusCode(400)
