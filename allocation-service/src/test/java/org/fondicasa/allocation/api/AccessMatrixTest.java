@@ -69,6 +69,7 @@ class AccessMatrixTest {
         System.out.println(result.summary());
         assertEquals(List.of(), result.leaks().stream().map(Object::toString).toList(), result.report());
         assertEquals(List.of(), result.wrongRefusals().stream().map(Object::toString).toList(), result.report());
+        assertEquals(List.of(), result.storable().stream().map(Object::toString).toList(), result.report());
     }
 
     /** The example: Pulsano's operator, a bad body, Bari's co-financing: 403 before the body is read. */

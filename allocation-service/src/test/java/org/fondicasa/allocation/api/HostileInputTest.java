@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every write endpoint of allocation-service, taken from its own OpenAPI document, gets the cases a hostile client once
+ * Every write endpoint, and every read that takes query parameters, of allocation-service, taken from its own OpenAPI document, gets the cases a hostile client once
  * found and a few hundred random malformed requests, each with a role and a municipality that may act there, so that
  * the request itself is what is tested. Not one answer may be a 500 or a 4xx without problem+json.
  * {@code -Dfondicasa.hostile.random=N} sends N random requests per endpoint (the long mode).
@@ -39,7 +39,7 @@ class HostileInputTest {
     @Test
     void noClientMistakeOnAnyWriteEndpointIsAServerError() {
         List<Endpoint> writes = Endpoints.fromOpenApi(given().accept(ContentType.JSON).get("/q/openapi?format=json").asString())
-                .stream().filter(Endpoint::writes)
+                .stream().filter(Endpoint::takesInput)
                 // time only moves forward and every test of this JVM shares it: fuzzed in the running system instead
                 .filter(e -> !e.path().startsWith("/clock"))
                 .toList();

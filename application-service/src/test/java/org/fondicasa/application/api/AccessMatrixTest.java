@@ -70,6 +70,7 @@ class AccessMatrixTest {
         System.out.println(result.summary());
         assertEquals(List.of(), result.leaks().stream().map(Object::toString).toList(), result.report());
         assertEquals(List.of(), result.wrongRefusals().stream().map(Object::toString).toList(), result.report());
+        assertEquals(List.of(), result.storable().stream().map(Object::toString).toList(), result.report());
     }
 
     /** Another municipality's operator, a bad body, Bari's application: the answer of a protocol that does not exist. */

@@ -69,6 +69,14 @@ final class Applicants {
         return form;
     }
 
+    /** An ordinary rent-support application the citizen files herself (a SPID/CIE token), alone in her household. */
+    ObjectNode rentSupportOf(String fiscalCode) {
+        ObjectNode form = rentSupport();
+        form.remove("onBehalfOf");
+        form.putArray("household").addObject().put("fiscalCode", fiscalCode).put("role", "APPLICANT");
+        return form;
+    }
+
     /** The applicant and {@code children} dependent children, a desk's {@code onBehalfOf}, and an IBAN. */
     private ObjectNode household(int children) {
         String applicant = fiscalCode(1955 + random.nextInt(45));

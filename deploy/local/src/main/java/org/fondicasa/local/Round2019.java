@@ -309,7 +309,7 @@ public final class Round2019 {
         return funding.get("pending").asLong() == 0;
     }
 
-    private String callBody(String app, String user, String kind, String istat, String fund, String opens, String closes,
+    String callBody(String app, String user, String kind, String istat, String fund, String opens, String closes,
                             String budget) {
         JsonNode template = Http.json(200, "GET", app + "/call-templates/" + kind, system.token(user), null);
         ObjectNode body = Http.JSON.createObjectNode();

@@ -41,6 +41,12 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(name, "a date (YYYY-MM-DD)", LocalDate::parse);
         }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) converter(name, "a whole number", Long::valueOf);
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) converter(name, "a whole number", Integer::valueOf);
+        }
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
             return (ParamConverter<T>) converter(name, "one of " + Arrays.toString(type.getEnumConstants()),

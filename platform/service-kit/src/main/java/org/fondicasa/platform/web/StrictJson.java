@@ -144,7 +144,13 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            Object value = super.deserialize(p, ctxt);
+            Object value;
+            try {
+                value = super.deserialize(p, ctxt);
+            } catch (NumberFormatException | ArithmeticException e) {
+                // an exponent beyond int range ("1E+2147483648") fails in the parser itself, not as a mapping error
+                throw JsonMappingException.from(p, "number out of range: " + e.getMessage(), e);
+            }
             String why = check(value);
             if (why != null) {
                 throw JsonMappingException.from(p, why);

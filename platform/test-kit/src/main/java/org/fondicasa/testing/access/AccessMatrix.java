@@ -160,6 +160,14 @@ public final class AccessMatrix {
 
     /** The tokens of the callers: own and foreign municipality, own and other citizen. */
     public record Callers(TokenFactory tokens, String ownIstat, String foreignIstat, String ownCitizen, String otherCitizen) {
+        Map<Who, String> all() {
+            Map<Who, String> all = new EnumMap<>(Who.class);
+            for (Who who : Who.values()) {
+                all.put(who, token(who));
+            }
+            return all;
+        }
+
         String token(Who who) {
             return switch (who) {
                 case NO_TOKEN -> null;
@@ -189,19 +197,25 @@ public final class AccessMatrix {
         }
     }
 
-    /** The counts the issue asks for, and the cells that broke the rule. */
+    /**
+     * The counts the issue asks for, and the cells that broke the rule.
+     *
+     * @param storable allowed answers (2xx) without {@code Cache-Control: no-store}: a cache could keep them
+     */
     public record Result(String service, int endpoints, int cells, Map<Integer, Integer> denied, int allowed, int allowed2xx,
-                         long requests, List<Cell> leaks, List<Cell> wrongRefusals) {
+                         long requests, List<Cell> leaks, List<Cell> wrongRefusals, List<Cell> storable) {
         public String summary() {
             return "access matrix of " + service + ": " + endpoints + " endpoints × " + Who.values().length + " callers = " + cells
                     + " cells (" + allowed + " allowed, " + allowed2xx + " of them 2xx; refused by status " + denied + "), "
-                    + requests + " requests; leaks: " + leaks.size() + ", wrong refusals: " + wrongRefusals.size();
+                    + requests + " requests; leaks: " + leaks.size() + ", wrong refusals: " + wrongRefusals.size()
+                    + ", 2xx answers without no-store: " + storable.size();
         }
 
         public String report() {
             StringBuilder sb = new StringBuilder(summary());
             leaks.stream().limit(60).forEach(c -> sb.append("\n  LEAK ").append(c));
             wrongRefusals.stream().limit(60).forEach(c -> sb.append("\n  WRONGLY REFUSED ").append(c));
+            storable.stream().limit(60).forEach(c -> sb.append("\n  WITHOUT no-store ").append(c));
             return sb.toString();
         }
 
@@ -220,7 +234,6 @@ public final class AccessMatrix {
 
     private final String service;
     private final URI base;
-    private final Callers callers;
     private final List<Tenancy> tenancies;
     private final List<Open> open;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -228,14 +241,16 @@ public final class AccessMatrix {
     private long requests;
 
     public AccessMatrix(String service, URI base, Callers callers, List<Tenancy> tenancies, List<Open> open) {
+        this(service, base, callers.all(), tenancies, open);
+    }
+
+    /** With the callers' tokens as an identity provider issued them (the running system's Keycloak). */
+    public AccessMatrix(String service, URI base, Map<Who, String> tokens, List<Tenancy> tenancies, List<Open> open) {
         this.service = service;
         this.base = base;
-        this.callers = callers;
         this.tenancies = List.copyOf(tenancies);
         this.open = List.copyOf(open);
-        for (Who who : Who.values()) {
-            tokens.put(who, callers.token(who));
-        }
+        this.tokens.putAll(tokens);
     }
 
     /** 0 for allowed, else the status a refusal must have. */
@@ -260,6 +275,7 @@ public final class AccessMatrix {
     public Result run(List<Endpoint> endpoints, World world) {
         List<Cell> leaks = new ArrayList<>();
         List<Cell> wrong = new ArrayList<>();
+        List<Cell> storable = new ArrayList<>();
         Map<Integer, Integer> denied = new TreeMap<>();
         int allowed = 0;
         int allowed2xx = 0;
@@ -294,13 +310,16 @@ public final class AccessMatrix {
                 Answer answer = send(e, who, request);
                 if (answer.status >= 200 && answer.status < 300) {
                     allowed2xx++;
+                    if (answer.cacheControl == null || !answer.cacheControl.contains("no-store")) {
+                        storable.add(new Cell(e, who, 0, answer.status, "Cache-Control: " + answer.cacheControl));
+                    }
                 }
                 if (answer.status == 401 || answer.status == 403 || answer.status == 404 || answer.status >= 500 || answer.status < 200) {
                     wrong.add(new Cell(e, who, 0, answer.status, abbreviate(answer.body)));
                 }
             }
         }
-        return new Result(service, endpoints.size(), cells, denied, allowed, allowed2xx, requests, List.copyOf(leaks), List.copyOf(wrong));
+        return new Result(service, endpoints.size(), cells, denied, allowed, allowed2xx, requests, List.copyOf(leaks), List.copyOf(wrong), List.copyOf(storable));
     }
 
     private String refusalProblem(Endpoint e, Who who, Request request, int expected, Answer answer) {
@@ -340,7 +359,7 @@ public final class AccessMatrix {
         return null;
     }
 
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String cacheControl, String body) {
     }
 
     private Answer send(Endpoint e, Who who, Request request) {
@@ -360,13 +379,14 @@ public final class AccessMatrix {
             requests++;
             HttpResponse<java.io.InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             String type = response.headers().firstValue("Content-Type").orElse(null);
+            String cacheControl = response.headers().firstValue("Cache-Control").orElse(null);
             try (java.io.InputStream body = response.body()) {
                 // a stream of server-sent events does not end: its status and type are the answer
                 byte[] bytes = type != null && type.startsWith("text/event-stream") ? new byte[0] : body.readAllBytes();
-                return new Answer(response.statusCode(), type, new String(bytes, StandardCharsets.UTF_8));
+                return new Answer(response.statusCode(), type, cacheControl, new String(bytes, StandardCharsets.UTF_8));
             }
         } catch (IOException e1) {
-            return new Answer(-1, null, "no answer: " + e1);
+            return new Answer(-1, null, null, "no answer: " + e1);
         } catch (InterruptedException e1) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e1);

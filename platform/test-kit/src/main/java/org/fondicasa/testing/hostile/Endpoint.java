@@ -21,6 +21,11 @@ public record Endpoint(String method, String path, Set<String> roles, List<Strin
         return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
     }
 
+    /** What a client sends beyond the path decides the answer: a body, or query parameters of a read. The fuzz sends to these. */
+    public boolean takesInput() {
+        return writes() || !queryParameters().isEmpty();
+    }
+
     public boolean anyRole() {
         return roles.contains("any");
     }
