@@ -29,7 +29,7 @@ import java.util.function.IntFunction;
 
 /**
  * Takes an application in: who applies (from the token, or the citizen a desk operator assists), the call's window,
- * every field checked and listed at once, the assessment, then {@link Intake#store}. Nothing is stored unless all of
+ * every field checked and listed at once, the assessment, then {@link IntakeBatcher#store} (group commit; each answered after its commit). Nothing is stored unless all of
  * it holds. Places in the call that other applications hold are decided by {@link HouseholdPlaces}: the person's own
  * application takes back a place someone listed them in; every other conflict is a 409 that names nothing of the other
  * application.
@@ -42,11 +42,14 @@ public class ApplicationService {
 
     private final CallSnapshots snapshots;
     private final Intake intake;
+    private final IntakeBatcher batcher;
     private final Validator validator;
     private final BusinessMetrics metrics;
     private final Clock clock;
 
-    public ApplicationService(CallSnapshots snapshots, Intake intake, Validator validator, BusinessMetrics metrics, Clock clock) {
+    public ApplicationService(CallSnapshots snapshots, Intake intake, IntakeBatcher batcher, Validator validator, BusinessMetrics metrics,
+                              Clock clock) {
+        this.batcher = batcher;
         this.clock = clock;
         this.snapshots = snapshots;
         this.intake = intake;
@@ -109,7 +112,7 @@ public class ApplicationService {
         Assessment assessment = Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grantsThisYear));
         Intake.Accepted accepted = new Intake.Accepted(call, form, applicant, household, submittedBy, assisted, assessment);
         try {
-            return intake.store(accepted);
+            return batcher.store(accepted);
         } catch (Intake.PlacesHeld held) {
             if (!HouseholdPlaces.needsHolders(HouseholdPlaces.claims(household, applicant, !assisted), held.fiscalCodes())) {
                 // a listing (a member, or the person a desk files for) never reads who holds the place

@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.CallSnapshots;
 import org.fondicasa.application.eligibility.Assessment;
 import org.fondicasa.application.eligibility.Eligibility;
 import org.fondicasa.events.application.ApplicationAssessed;
 import org.fondicasa.events.application.ApplicationReceived;
+import org.fondicasa.events.DomainEvent;
 import org.fondicasa.platform.events.Outbox;
 import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.time.RomeTime;
@@ -22,7 +24,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -95,6 +109,175 @@ public class Intake {
             throw new PlacesHeld(held.stream().map(c -> ((String) c).strip()).toList());
         }
         return accepted(a, line.get(0), status);
+    }
+
+    /** What became of one application of a batch ({@link #storeAll}). */
+    public sealed interface Outcome {
+    }
+
+    /** Stored: the receipt, valid once the batch's transaction commits. */
+    public record Stored(Receipt receipt) implements Outcome {
+    }
+
+    /** Refused as {@link #store} would have refused it (a place held, the call not open). */
+    public record Refused(RuntimeException why) implements Outcome {
+    }
+
+    /** Shares a place with an earlier application of the same batch: stored on its own afterwards, as {@link #store} does. */
+    public record Alone() implements Outcome {
+    }
+
+    /**
+     * Several applications in one transaction (group commit), each exactly as {@link #store} stores it alone: places
+     * in line in the order given (numbers taken together, sorted, handed out in order, then the database clock read
+     * after them), the households' claims first, then the applications and all their outbox rows in one statement
+     * each. An application whose claims are not all free is taken out of the batch with its claims deleted and
+     * refused with the codes held; one that shares a code with an earlier one of the batch is left to be stored
+     * alone, so places are decided exactly as one by one. Must run in a transaction (the caller's). {@code numbered}
+     * runs once the places in line and the receipt time are taken (the batcher lets the next batch be numbered then).
+     */
+    public List<Outcome> storeAll(List<Accepted> batch, Runnable numbered) {
+        Outcome[] outcomes = new Outcome[batch.size()];
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<String> places = new HashSet<>();
+        List<Integer> go = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Accepted a = batch.get(i);
+            if (now.isBefore(a.call().opensAt()) || !now.isBefore(a.call().closesAt())) {
+                outcomes[i] = new Refused(notOpen(a.call(), now));
+            } else if (a.household().stream().anyMatch(code -> places.contains(a.call().id() + code))) {
+                outcomes[i] = new Alone();
+            } else {
+                a.household().forEach(code -> places.add(a.call().id() + code));
+                go.add(i);
+            }
+        }
+        if (go.isEmpty()) {
+            numbered.run();
+        } else {
+            em.unwrap(Session.class).doWork(connection -> write(connection, batch, go, outcomes, numbered));
+        }
+        return List.of(outcomes);
+    }
+
+    private void write(Connection c, List<Accepted> batch, List<Integer> go, Outcome[] outcomes, Runnable numbered) throws SQLException {
+        long[] seqs;
+        OffsetDateTime at;
+        // the clock is read after every number is taken: the aggregate is complete before the outer row is
+        try (PreparedStatement line = c.prepareStatement("""
+                select n.seqs, clock_timestamp() from (
+                    select array_agg(nextval('application_receipt_seq')) as seqs from generate_series(1, ?)) n""")) {
+            line.setInt(1, go.size());
+            try (ResultSet r = line.executeQuery()) {
+                r.next();
+                seqs = Arrays.stream((Long[]) r.getArray(1).getArray()).mapToLong(Long::longValue).sorted().toArray();
+                at = r.getObject(2, OffsetDateTime.class);
+            }
+        }
+        numbered.run();
+        String year = Integer.toString(at.atZoneSameInstant(RomeTime.ZONE).getYear());
+        Map<Integer, String> protocols = new LinkedHashMap<>();
+        Map<Integer, Long> seqOf = new HashMap<>();
+        List<Object[]> claims = new ArrayList<>();
+        for (int k = 0; k < go.size(); k++) {
+            int i = go.get(k);
+            Accepted a = batch.get(i);
+            String protocol = year + "-" + String.format("%010d", seqs[k]);
+            protocols.put(i, protocol);
+            seqOf.put(i, seqs[k]);
+            for (String code : a.household()) {
+                claims.add(new Object[]{a.call().id(), code, protocol, !a.assisted() && code.equals(a.applicant()) ? "OWN" : "LISTED"});
+            }
+        }
+        // one order for every writer's claims, so two batches never wait on each other's keys crosswise
+        claims.sort(Comparator.comparing((Object[] x) -> x[0].toString()).thenComparing(x -> (String) x[1]));
+        Map<String, Integer> claimed = new HashMap<>();
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into household_claim (call_id, fiscal_code, protocol_number, kind)
+                select * from unnest(?, ?, ?, ?) on conflict do nothing returning protocol_number""")) {
+            insert.setArray(1, c.createArrayOf("uuid", claims.stream().map(x -> x[0]).toArray()));
+            insert.setArray(2, c.createArrayOf("bpchar", claims.stream().map(x -> x[1]).toArray()));
+            insert.setArray(3, c.createArrayOf("text", claims.stream().map(x -> x[2]).toArray()));
+            insert.setArray(4, c.createArrayOf("text", claims.stream().map(x -> x[3]).toArray()));
+            try (ResultSet r = insert.executeQuery()) {
+                while (r.next()) {
+                    claimed.merge(r.getString(1), 1, Integer::sum);
+                }
+            }
+        }
+        List<Integer> stored = new ArrayList<>();
+        for (int i : go) {
+            Accepted a = batch.get(i);
+            String protocol = protocols.get(i);
+            if (claimed.getOrDefault(protocol, 0) == a.household().size()) {
+                stored.add(i);
+                continue;
+            }
+            // a place is held by an application of another transaction: this one is refused whole, its claims gone
+            try (PreparedStatement undo = c.prepareStatement("delete from household_claim where call_id = ? and protocol_number = ?");
+                 PreparedStatement held = c.prepareStatement("""
+                         select fiscal_code from household_claim where call_id = ? and fiscal_code = any(?) and protocol_number <> ?""")) {
+                undo.setObject(1, a.call().id());
+                undo.setString(2, protocol);
+                undo.executeUpdate();
+                held.setObject(1, a.call().id());
+                held.setArray(2, c.createArrayOf("bpchar", a.household().toArray()));
+                held.setString(3, protocol);
+                List<String> codes = new ArrayList<>();
+                try (ResultSet r = held.executeQuery()) {
+                    while (r.next()) {
+                        codes.add(r.getString(1).strip());
+                    }
+                }
+                outcomes[i] = new Refused(new PlacesHeld(codes));
+            }
+        }
+        if (stored.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into application (protocol_number, receipt_seq, call_id, received_at, applicant_fiscal_code,
+                    submitted_by, assisted, form, eligible, band, need, assessment, status, status_changed_at)
+                select t.protocol, t.seq, t.call, ?, t.applicant, t.submitted_by, t.assisted, cast(t.form as jsonb), t.eligible,
+                       t.band, t.need, cast(t.assessment as jsonb), t.status, ?
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    as t(protocol, seq, call, applicant, submitted_by, assisted, form, eligible, band, need, assessment, status)""")) {
+            insert.setObject(1, at);
+            insert.setObject(2, at);
+            int n = stored.size();
+            Object[][] columns = new Object[12][n];
+            for (int k = 0; k < n; k++) {
+                int i = stored.get(k);
+                Accepted a = batch.get(i);
+                Assessment as = a.assessment();
+                columns[0][k] = protocols.get(i);
+                columns[1][k] = seqOf.get(i);
+                columns[2][k] = a.call().id();
+                columns[3][k] = a.applicant();
+                columns[4][k] = a.submittedBy();
+                columns[5][k] = a.assisted();
+                columns[6][k] = json(a.form());
+                columns[7][k] = as.eligible();
+                columns[8][k] = as.band() == null ? null : as.band().name();
+                columns[9][k] = Euro.ofCents(as.needCents());
+                columns[10][k] = json(as);
+                columns[11][k] = status(as).name();
+            }
+            String[] types = {"text", "int8", "uuid", "bpchar", "text", "bool", "text", "bool", "text", "numeric", "text", "text"};
+            for (int col = 0; col < 12; col++) {
+                insert.setArray(3 + col, c.createArrayOf(types[col], columns[col]));
+            }
+            insert.executeUpdate();
+        }
+        List<DomainEvent> events = new ArrayList<>(stored.size() * 2);
+        for (int i : stored) {
+            Accepted a = batch.get(i);
+            ApplicationStatus status = status(a.assessment());
+            events.addAll(events(a, protocols.get(i), seqOf.get(i), status, at));
+            outcomes[i] = new Stored(new Receipt(protocols.get(i), a.call().id(), at.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(),
+                    seqOf.get(i), status, a.assisted()));
+        }
+        outbox.publishAll(events);
     }
 
     /**
@@ -230,9 +413,13 @@ public class Intake {
     }
 
     private void publish(Accepted a, String protocol, long seq, ApplicationStatus status, OffsetDateTime receivedAt) {
+        outbox.publishAll(events(a, protocol, seq, status, receivedAt));
+    }
+
+    private static List<DomainEvent> events(Accepted a, String protocol, long seq, ApplicationStatus status, OffsetDateTime receivedAt) {
         CallSnapshots.Snapshot call = a.call();
         Assessment as = a.assessment();
-        outbox.publishAll(List.of(
+        return List.of(
                 new ApplicationReceived(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(), protocol,
                         receivedAt.withOffsetSameInstant(ZoneOffset.UTC).toString(), seq, a.assisted()),
                 new ApplicationAssessed(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(), protocol,
@@ -240,7 +427,7 @@ public class Intake {
                         as.dependentChildren(), a.form().isee() == null ? null : a.form().isee().setScale(2).toPlainString(),
                         euro(as.referenceIncomeCents()), euro(as.conventionalIncomeCents()), euro(as.annualRentCents()),
                         as.monthsCounted(), as.incidencePercent() == null ? null : as.incidencePercent().toPlainString(),
-                        Euro.ofCents(as.needCents()).toPlainString(), as.failures().stream().map(c -> c.rule()).toList())));
+                        Euro.ofCents(as.needCents()).toPlainString(), as.failures().stream().map(c -> c.rule()).toList()));
     }
 
     /** An optional amount of the assessment, absent from the event when there is none. */

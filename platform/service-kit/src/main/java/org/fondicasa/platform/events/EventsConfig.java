@@ -22,6 +22,14 @@ public interface EventsConfig {
     @WithDefault("1s")
     Duration relayInterval();
 
+    /**
+     * Checks every event against its JSON Schema when it is written to the outbox. On in tests (a contract broken by
+     * the code fails there); off in production, where it is work on every application's hot path and every consumer
+     * checks each envelope it receives anyway (an event that does not match goes to the dead letters with the reason).
+     */
+    @WithDefault("true")
+    boolean validateOnWrite();
+
     /** Rows the relay publishes per transaction. */
     @WithDefault("500")
     int relayBatchSize();

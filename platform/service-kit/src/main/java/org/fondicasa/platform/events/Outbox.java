@@ -60,7 +60,7 @@ public class Outbox {
         for (int i = 0; i < events.size(); i++) {
             DomainEvent event = events.get(i);
             JsonNode dataNode = mapper.valueToTree(event);
-            List<String> errors = schemas.validateData(event.eventType(), event.schemaVersion(), dataNode);
+            List<String> errors = config.validateOnWrite() ? schemas.validateData(event.eventType(), event.schemaVersion(), dataNode) : List.of();
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("event " + event.eventType() + " v" + event.schemaVersion() + " does not match its schema: " + errors);
             }

@@ -9,6 +9,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.Violation> violations;
+    private int retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.Violation> violations) {
         super(detail);
@@ -36,6 +37,18 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unprocessable(String slug, String title, String detail, List<Problem.Violation> violations) {
         return new ProblemException(422, slug, title, detail, violations);
+    }
+
+    /** 503: the service cannot take the request now; nothing was done and the client may send it again after that many seconds. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        ProblemException e = new ProblemException(503, "unavailable", "Service busy", detail, List.of());
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds for a {@code Retry-After} header, 0 for none. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Problem toProblem(String instance) {

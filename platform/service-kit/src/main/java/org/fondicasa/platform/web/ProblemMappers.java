@@ -37,7 +37,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Problem problem = e.toProblem(path(uri));
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (e.retryAfterSeconds() > 0) {
+            response.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper
