@@ -211,6 +211,15 @@ public final class AccessMatrix {
                     + ", 2xx answers without no-store: " + storable.size();
         }
 
+        /** Every cell that broke the rule (leaks, wrong refusals, 2xx without no-store): empty when the matrix holds. */
+        public List<String> broken() {
+            List<String> broken = new ArrayList<>();
+            leaks.forEach(c -> broken.add("LEAK " + c));
+            wrongRefusals.forEach(c -> broken.add("WRONGLY REFUSED " + c));
+            storable.forEach(c -> broken.add("WITHOUT no-store " + c));
+            return broken;
+        }
+
         public String report() {
             StringBuilder sb = new StringBuilder(summary());
             leaks.stream().limit(60).forEach(c -> sb.append("\n  LEAK ").append(c));
