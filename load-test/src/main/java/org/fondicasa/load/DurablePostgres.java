@@ -109,6 +109,16 @@ final class DurablePostgres implements AutoCloseable {
         }
     }
 
+    /** Bytes of WAL written since the server was created: the difference over a measurement is what it wrote. */
+    long walBytes() {
+        return Long.parseLong(queryOne("select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint"));
+    }
+
+    /** Transactions committed in one database so far (cumulative statistics, flushed within about a second). */
+    long commits(String database) {
+        return Long.parseLong(queryOne("select xact_commit from pg_stat_database where datname = '" + database + "'"));
+    }
+
     String version() {
         return queryOne("select version()");
     }

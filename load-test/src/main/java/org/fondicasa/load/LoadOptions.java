@@ -11,7 +11,8 @@ import java.util.Locale;
 record LoadOptions(Path root, Mode mode, int applications, int concurrency, int warmup, Path results,
                    boolean pgbench, Path pgbenchExecutable, List<Integer> pgbenchClients, int pgbenchThreads,
                    int pgbenchSeconds, Duration fundingTimeout, Duration requestTimeout, Path serviceJar,
-                   List<String> serviceJvmOptions, Path workDir) {
+                   List<String> serviceJvmOptions, Path workDir, List<Integer> openRates, int openStepSeconds,
+                   int openConnections, boolean yardsticks) {
 
     enum Mode {
         /** The burst of applications at one first-come call, with the correctness checks (the default). */
@@ -19,7 +20,18 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
         /** The same driver, tokens and stack, but GET /me instead of applications: tests the harness, not intake. */
         DRIVER_CHECK,
         /** Only PostgreSQL and the pgbench ceiling. */
-        CEILING;
+        CEILING,
+        /**
+         * Applications at fixed arrival rates, one step per rate, latency from each request's intended send time
+         * (no coordinated omission), until p99 passes 200 ms or a request fails; then the same checks as the burst.
+         */
+        OPEN,
+        /**
+         * The burst with a fault: {@code kill -9} of application-service once half the applications are stored, the
+         * service started again by the generator, every request without an answer sent again by its citizen; then
+         * every citizen must have exactly one application, every one acknowledged, every event published.
+         */
+        KILL;
 
         String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -52,7 +64,11 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
                 Duration.ofSeconds(positive("load.request.timeout", 30)),
                 root.resolve(System.getProperty("load.service.jar", "application-service/target/quarkus-app/quarkus-run.jar")),
                 List.of(System.getProperty("load.service.jvm", "-Xmx1g").trim().split("\\s+")),
-                root.resolve("load-test/target/load"));
+                root.resolve("load-test/target/load"),
+                OpenLoopDriver.rates(System.getProperty("load.open.rates", "400,600,800,1000,1200,1400,1600,2000,2400")),
+                positive("load.open.step.seconds", 15),
+                positive("load.open.connections", 256),
+                Boolean.parseBoolean(System.getProperty("load.yardsticks", "true")));
     }
 
     private static int positive(String name, int fallback) {

@@ -87,10 +87,7 @@ final class PgbenchCeiling {
                 parts.put("pgbench", () -> CpuMeter.reapedChildren(self));
                 CpuMeter cpu = new CpuMeter(parts);
                 cpu.start();
-                String output = run(List.of(pgbench.toString(), "-n", "-c", Integer.toString(c), "-j",
-                        Integer.toString(Math.min(threads, c)), "-T", Integer.toString(seconds), "-f", scriptFile.toString(),
-                        "-h", postgres.host(), "-p", Integer.toString(postgres.port()), "-U", postgres.username(), DATABASE),
-                        workDir);
+                String output = pgbench(pgbench, postgres, DATABASE, c, Math.min(threads, c), seconds, scriptFile, workDir);
                 CpuMeter.Usage usage = cpu.stop();
                 long rows = count(postgres, "select count(*) from ceiling_application");
                 stored = count(postgres, "select coalesce(avg(pg_column_size(payload)), 0)::bigint from ceiling_application");
@@ -138,6 +135,14 @@ final class PgbenchCeiling {
                 + "replace(replace('" + literal + "', '" + CODE_PLACEHOLDER + "', cf), '" + ISEE_PLACEHOLDER + "', "
                 + "(:isee_cents / 100.0)::numeric(12,2)::text)::jsonb "
                 + "from (select upper(substr(md5(random()::text), 1, 16)) as cf) as generated;\n";
+    }
+
+    /** pgbench's output for one script at {@code clients} for {@code seconds}, without vacuuming first. */
+    static String pgbench(Path pgbench, DurablePostgres postgres, String database, int clients, int threads, int seconds, Path script,
+                          Path workDir) {
+        return run(List.of(pgbench.toString(), "-n", "-c", Integer.toString(clients), "-j", Integer.toString(threads), "-T",
+                Integer.toString(seconds), "-f", script.toString(), "-h", postgres.host(), "-p", Integer.toString(postgres.port()),
+                "-U", postgres.username(), database), workDir);
     }
 
     private static final Pattern TPS = Pattern.compile("(?m)^tps = ([0-9.]+)");

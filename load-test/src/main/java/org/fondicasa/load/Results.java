@@ -38,6 +38,29 @@ final class Results {
     HttpDriver.Result warmup;
     String warmupNote;
     HttpDriver.Result burst;
+    List<Yardsticks.Run> yardsticks;
+    /** What the fault run did (mode KILL). */
+    String faultNote;
+    /** The open loop's steps (mode OPEN), in the order run; {@link #burst} then holds all their requests together. */
+    List<OpenStep> openSteps;
+
+    /** One open-loop step with what PostgreSQL wrote during it. */
+    record OpenStep(OpenLoopDriver.Step step, long walBytes, long commits) {
+        boolean sustained() {
+            return step.errorFree() && step.p99Ms() <= TARGET_P99_MS && step.achievedPerSecond() >= 0.95 * step.offeredPerSecond();
+        }
+    }
+
+    /** The highest rate sustained in the open loop (error-free, p99 ≤ 200 ms from the intended time, ≥ 95% of offered). */
+    OpenStep sustained() {
+        OpenStep best = null;
+        for (OpenStep s : openSteps == null ? List.<OpenStep>of() : openSteps) {
+            if (s.sustained() && (best == null || s.step().offeredPerSecond() > best.step().offeredPerSecond())) {
+                best = s;
+            }
+        }
+        return best;
+    }
     CpuMeter.Usage burstCpu;
     int expectedStatus;
     IntakeChecks.Outcome outcome;
@@ -66,6 +89,10 @@ final class Results {
         if (burst == null || ceiling == null || ceiling.best().tps() <= 0) {
             return null;
         }
+        if (openSteps != null) {
+            OpenStep best = sustained();
+            return best == null ? 0.0 : best.step().achievedPerSecond() / ceiling.best().tps();
+        }
         return burst.perSecond(expectedStatus) / ceiling.best().tps();
     }
 
@@ -75,8 +102,11 @@ final class Results {
 
     Boolean targetMet() {
         Double ratio = ratio();
-        if (ratio == null || options.mode() != LoadOptions.Mode.BURST) {
+        if (ratio == null || (options.mode() != LoadOptions.Mode.BURST && options.mode() != LoadOptions.Mode.OPEN)) {
             return null;
+        }
+        if (openSteps != null) {
+            return ratio >= TARGET_RATIO;
         }
         return ratio >= TARGET_RATIO && p99Ms() <= TARGET_P99_MS && burst.count(expectedStatus) == burst.requests();
     }
@@ -100,6 +130,9 @@ final class Results {
         }
         md.append("\n\n").append(verdict()).append("\n");
 
+        if (openSteps != null && !openSteps.isEmpty()) {
+            openSteps(md);
+        }
         if (burst != null) {
             numbers(md);
         }
@@ -108,6 +141,9 @@ final class Results {
         }
         if (ceiling != null) {
             ceiling(md);
+        }
+        if (yardsticks != null) {
+            yardsticks(md);
         }
         if (!errors.isEmpty()) {
             md.append("\n## What could not be done\n\n");
@@ -125,6 +161,9 @@ final class Results {
         String where = machine == null ? "" : "On " + machine.cores() + " cores, with the load generator, the service, Kafka and"
                 + " PostgreSQL sharing them, ";
         switch (options.mode()) {
+            case OPEN -> openVerdict(v, where);
+            case KILL -> v.append("Fault run: ").append(faultNote == null ? "it did not run (see below)." : faultNote)
+                    .append(" The numbers below count what each citizen was finally answered; the latencies are the first attempts'.");
             case CEILING -> v.append("Ceiling only: no service was started.");
             case DRIVER_CHECK -> v.append("Driver check only: the burst sent `GET ").append(ApplicationServiceContract.DRIVER_CHECK_PATH)
                     .append("` with citizen tokens instead of applications, so its numbers tell what the generator, the JDK client and the ")
@@ -169,7 +208,7 @@ final class Results {
                 }
             }
         }
-        if ((options.mode() != LoadOptions.Mode.BURST || burst == null) && ceiling != null) {
+        if ((options.mode() != LoadOptions.Mode.BURST && options.mode() != LoadOptions.Mode.OPEN || burst == null) && ceiling != null) {
             v.append(String.format(Locale.ROOT, " The durable-insert ceiling of this PostgreSQL (fsync on, synchronous_commit on), "
                     + "measured by pgbench with one application-sized insert per transaction, is %.0f per second (best at %d clients).",
                     ceiling.best().tps(), ceiling.best().clients()));
@@ -179,7 +218,7 @@ final class Results {
         }
         if (outcome != null) {
             long failedChecks = outcome.checks().stream().filter(c -> !c.passed()).count();
-            String what = options.mode() == LoadOptions.Mode.BURST
+            String what = options.mode() != LoadOptions.Mode.DRIVER_CHECK
                     ? " (nothing lost, nothing counted twice, nothing over-committed, money in receipt order)."
                     : " (every request answered, each answer for its own request's citizen).";
             v.append(failedChecks == 0
@@ -190,6 +229,79 @@ final class Results {
             v.append(" Not everything could be done: see below.");
         }
         return v.toString();
+    }
+
+    private void openVerdict(StringBuilder v, String where) {
+        if (openSteps == null || openSteps.isEmpty()) {
+            v.append("The open loop did not run (see below), so there is no intake rate to report.");
+            return;
+        }
+        OpenStep best = sustained();
+        v.append(where).append(where.isEmpty() ? "Application-service" : "application-service").append(" took applications at fixed arrival rates ")
+                .append("(open loop, latency from each request's intended send time). ");
+        if (best == null) {
+            v.append("No step was sustained (error-free, p99 ≤ 200 ms, ≥ 95% of the offered rate).");
+        } else {
+            OpenLoopDriver.Step s = best.step();
+            v.append(String.format(Locale.ROOT, "The highest rate sustained was **%d/s offered, %.0f/s accepted** (p50 %.1f ms, p99 %.1f ms, "
+                            + "max %.1f ms).", s.offeredPerSecond(), s.achievedPerSecond(), s.fromIntended().getValueAtPercentile(50) / 1000.0,
+                    s.p99Ms(), s.fromIntended().getMaxValue() / 1000.0));
+        }
+        Double ratio = ratio();
+        if (ratio != null) {
+            v.append(String.format(Locale.ROOT, " pgbench's durable single-row ceiling in the same run is %.0f/s, so the sustained rate is "
+                    + "%.2f × that ceiling: the target (≥ 0.5 ×, p99 ≤ 200 ms) is **%s**.", ceiling.best().tps(), ratio,
+                    Boolean.TRUE.equals(targetMet()) ? "met" : "not met"));
+        }
+    }
+
+    private void openSteps(StringBuilder md) {
+        md.append("\n## Open loop, step by step\n\nEach step offers one rate for its time, then waits for every answer; the next starts ")
+                .append("from an empty queue. Latency from the intended send time counts the time a request waited because the service ")
+                .append("was behind; from the actual send it is the service's answer time alone. WAL and commits are PostgreSQL's ")
+                .append("during the step (commits from its statistics, all of the service's transactions: intake, funding, outbox relay).\n\n")
+                .append("| offered/s | accepted | other | accepted/s | p50 / p90 / p99 / p99.9 / max from intended (ms) | p50 / p99 from sent (ms) ")
+                .append("| WAL per application | commits per application | cores: ").append(openSteps.get(0).step().cpu().cores().keySet().stream()
+                        .collect(Collectors.joining(" / "))).append(" | sustained |\n")
+                .append("| ---: | ---: | --- | ---: | --- | --- | ---: | ---: | --- | --- |\n");
+        for (OpenStep o : openSteps) {
+            OpenLoopDriver.Step s = o.step();
+            String others = s.byStatus().entrySet().stream().filter(e -> e.getKey() != expectedStatus)
+                    .map(e -> (e.getKey() == HttpDriver.NO_ANSWER ? "no answer" : e.getKey().toString()) + ": " + n(e.getValue()))
+                    .collect(Collectors.joining(", "));
+            var h = s.fromIntended();
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.1f / %.1f / %.1f / %.1f / %.1f | %.1f / %.1f | %s | %.2f | %s | %s |%n",
+                    s.offeredPerSecond(), n(s.expected()), others.isEmpty() ? "none" : others, s.achievedPerSecond(),
+                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                    h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0,
+                    s.fromSent().getValueAtPercentile(50) / 1000.0, s.fromSent().getValueAtPercentile(99) / 1000.0,
+                    s.expected() == 0 ? "-" : String.format(Locale.ROOT, "%.0f bytes", (double) o.walBytes() / s.expected()),
+                    s.expected() == 0 ? 0.0 : (double) o.commits() / s.expected(),
+                    s.cpu().cores().values().stream().map(c -> String.format(Locale.ROOT, "%.2f", c)).collect(Collectors.joining(" / "))
+                            + String.format(Locale.ROOT, " (machine %.0f%% busy)", s.cpu().machineBusy() * 100),
+                    o.sustained() ? "yes" : "**no**"));
+        }
+    }
+
+    private void yardsticks(StringBuilder md) {
+        md.append("\n## Yardsticks: what this PostgreSQL can durably write, same run\n\nEach run `pgbench -n -T ")
+                .append(options.pgbenchSeconds()).append("` after a `CHECKPOINT`, on tables shaped as the service's (`Yardsticks`). ")
+                .append("Rows are the ceiling's application-sized row, or one application's whole write set (application row with its ")
+                .append("indexes and foreign key, household claim, two outbox rows).\n\n")
+                .append("| what | per transaction | clients | transactions/s | rows/s | latency average | WAL per row | PostgreSQL cores | machine busy |")
+                .append(" sustained intake / rows/s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        Double intake = null;
+        if (openSteps != null && sustained() != null) {
+            intake = sustained().step().achievedPerSecond();
+        } else if (openSteps == null && burst != null) {
+            intake = burst.perSecond(expectedStatus);
+        }
+        for (Yardsticks.Run r : yardsticks) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.2f ms | %.0f bytes | %.2f | %.0f%% | %s |%n", r.name(),
+                    r.rowsPerTransaction(), r.clients(), r.tps(), r.rowsPerSecond(), r.latencyAverageMs(), r.walBytesPerRow(),
+                    r.postgresCores(), r.machineBusy() * 100, intake == null || r.rowsPerSecond() == 0 ? "-"
+                            : String.format(Locale.ROOT, "%.2f", intake / r.rowsPerSecond())));
+        }
     }
 
     private void numbers(StringBuilder md) {
@@ -212,7 +324,9 @@ final class Results {
             row(md, "latency p50 / p90 / p99 / max, " + expectedStatus + " answers only", latencyLine(burst.latencies(expectedStatus)));
         }
         row(md, "latency mean", String.format(Locale.ROOT, "%.1f ms", all.meanMillis()));
-        row(md, "requests in flight (closed loop)", Integer.toString(burst.concurrency()));
+        row(md, openSteps != null ? "load" : "requests in flight (closed loop)", openSteps != null
+                ? "open loop (fixed arrival rates; the rows above are every step together, latency from the intended send time)"
+                : Integer.toString(burst.concurrency()));
         if (burstCpu != null) {
             row(md, "CPU during the burst, in cores", cpuLine(burstCpu));
         }

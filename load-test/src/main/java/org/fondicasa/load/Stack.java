@@ -34,6 +34,9 @@ final class Stack implements AutoCloseable {
     private LocalOidcIssuer issuer;
     private TokenFactory tokens;
     private ServiceProcess service;
+    private Map<String, String> serviceEnv;
+    private LoadOptions options;
+    private int port;
 
     private Stack() {
     }
@@ -72,16 +75,35 @@ final class Stack implements AutoCloseable {
         tokens = new TokenFactory(issuer.issuer(), LocalOidcIssuer.privateKey(issuer.privateKeyBase64()));
 
         step("application-service (" + options.serviceJar() + ")");
-        Map<String, String> env = Map.of(
+        this.options = options;
+        this.port = freePort();
+        serviceEnv = Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(ApplicationServiceContract.DATABASE),
                 "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuer());
-        service = ServiceProcess.start("application-service", options.serviceJar(), freePort(),
-                options.serviceJvmOptions(), env, work.resolve("logs"));
+        service = ServiceProcess.start("application-service", options.serviceJar(), port,
+                options.serviceJvmOptions(), serviceEnv, work.resolve("logs"));
         started.add(service);
         service.awaitReady(Duration.ofMinutes(3));
+    }
+
+    /**
+     * {@code kill -9} of the service (no shutdown hook, no drain: whatever was in flight is cut), then the same
+     * service started again on the same port and database; returns when it is ready again.
+     */
+    Duration killAndRestartService() {
+        ProcessHandle.of(service.pid()).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        long killed = System.nanoTime();
+        service = ServiceProcess.start("application-service-restarted", options.serviceJar(), port, options.serviceJvmOptions(),
+                serviceEnv, options.workDir().resolve("logs"));
+        started.add(service);
+        service.awaitReady(Duration.ofMinutes(3));
+        return Duration.ofNanos(System.nanoTime() - killed);
     }
 
     DurablePostgres postgres() {
