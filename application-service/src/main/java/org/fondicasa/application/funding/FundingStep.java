@@ -2,6 +2,9 @@ package org.fondicasa.application.funding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.application.Application;
 import org.fondicasa.application.application.Intake;
@@ -13,7 +16,9 @@ import org.fondicasa.platform.money.Euro;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One funding pass over a first-come call, in one transaction under the call's lock: the money available, the
@@ -27,12 +32,17 @@ public class FundingStep {
     static final int BATCH = 1000;
 
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    /** Per call, the money and open contests a committed pass decided the whole settled line with. */
+    private final Map<UUID, String> decided = new ConcurrentHashMap<>();
     private final CallMoney money;
     private final CallSnapshots snapshots;
     private final AwardService awards;
 
-    public FundingStep(EntityManager em, CallMoney money, CallSnapshots snapshots, AwardService awards) {
+    public FundingStep(EntityManager em, TransactionSynchronizationRegistry transactions, CallMoney money, CallSnapshots snapshots,
+                       AwardService awards) {
         this.em = em;
+        this.transactions = transactions;
         this.money = money;
         this.snapshots = snapshots;
         this.awards = awards;
@@ -51,14 +61,41 @@ public class FundingStep {
         money.lock(callId);
         CallSnapshots.Snapshot call = snapshots.of(callId);
         // every application numbered up to here began its transaction more than SETTLE_SECONDS ago: committed or gone
-        Number settled = (Number) em.createNativeQuery("""
-                        select max(receipt_seq) from application
-                        where call_id = ?1 and received_at < clock_timestamp() - make_interval(secs => ?2)""")
-                .setParameter(1, callId).setParameter(2, SETTLE_SECONDS).getSingleResult();
-        if (settled == null) {
+        // (the latest receipt before that moment, through an index; a place below the true maximum is only more cautious)
+        @SuppressWarnings("unchecked")
+        List<Number> latest = em.createNativeQuery("""
+                        select receipt_seq from application
+                        where call_id = ?1 and received_at < clock_timestamp() - make_interval(secs => ?2)
+                        order by received_at desc, receipt_seq desc limit 1""")
+                .setParameter(1, callId).setParameter(2, SETTLE_SECONDS).getResultList();
+        if (latest.isEmpty()) {
             return false;
         }
+        Number settled = latest.get(0);
         long available = Euro.toCents(money.budget(callId).subtract(money.committed(callId)));
+        // nothing new in line and nothing changed since the last pass decided the rest (the money, the contests): the
+        // waiting list would be read again only to wait again
+        String seen = available + "/" + em.createNativeQuery(
+                        "select count(*) from contested_claim where call_id = ?1 and resolved_at is null")
+                .setParameter(1, callId).getSingleResult();
+        boolean pending = !em.createNativeQuery(
+                        "select 1 from application where call_id = ?1 and status = 'PENDING' and receipt_seq <= ?2 limit 1")
+                .setParameter(1, callId).setParameter(2, settled.longValue()).getResultList().isEmpty();
+        if (!pending && seen.equals(decided.get(callId))) {
+            return false;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    decided.put(callId, seen);
+                }
+            }
+        });
         List<FirstComeFunding.Claim> claims = available == 0 ? List.of() : claims(callId, settled.longValue());
         FirstComeFunding.Outcome outcome = FirstComeFunding.fund(available, claims, call.kind().funding() == CallKind.Funding.FIRST_COME_WHOLE);
         for (FirstComeFunding.Grant grant : outcome.grants()) {
