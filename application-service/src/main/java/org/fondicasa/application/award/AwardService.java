@@ -3,6 +3,7 @@ package org.fondicasa.application.award;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.application.Application;
 import org.fondicasa.application.application.ApplicationStatus;
@@ -26,12 +27,17 @@ import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.validation.Iban;
 import org.fondicasa.platform.web.ProblemException;
 
+import org.hibernate.Session;
+
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Grants, payments, withholdings, revocations and withdrawals: every change of committed money goes through here,
@@ -46,11 +52,16 @@ public class AwardService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final BusinessMetrics metrics;
+    private final EntityManager em;
     private final Clock clock;
 
+    /** First grants per statement in {@link #grantAll}: five outbox parameters each, under PostgreSQL's 32.767. */
+    private static final int GRANT_BATCH = 4_000;
+
     public AwardService(CallSnapshots snapshots, CallService calls, CallMoney money, Outbox outbox,
-                        ObjectMapper mapper, BusinessMetrics metrics, Clock clock) {
+                        ObjectMapper mapper, BusinessMetrics metrics, EntityManager em, Clock clock) {
         this.clock = clock;
+        this.em = em;
         this.snapshots = snapshots;
         this.calls = calls;
         this.money = money;
@@ -92,6 +103,81 @@ public class AwardService {
                 application.need.toPlainString(), !complete, explanation));
         metrics.granted(call.kind().name(), call.fundCode(), Euro.ofCents(cents));
         return award;
+    }
+
+    /** A first grant of one application (one without an award): what {@link #grant} is given for it, in cents. */
+    public record FirstGrant(String protocolNumber, long needCents, long cents, String explanation) {
+    }
+
+    /**
+     * First grants of many applications of one call (a ranking's publication), in the order given: each recorded as
+     * {@link #grant} records a first grant (the award, the application's status GRANTED or PARTIALLY_GRANTED, its
+     * {@code ContributionGranted} event in the outbox, the metrics), {@value #GRANT_BATCH} applications per statement
+     * instead of several statements each, with one time for all of them. For applications without an award only (a
+     * ranked call's pending applications never have one): another fails on the award's key and rolls everything back.
+     * Their statuses are changed in the database, so their entities must not be loaded in this session. The caller
+     * holds the call's lock and has checked the budget.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grantAll(UUID callId, List<FirstGrant> grants, String by) {
+        if (grants.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        CallSnapshots.Snapshot call = snapshots.of(callId);
+        boolean assessed = call.kind().funding() == CallKind.Funding.ASSESSED;
+        em.flush();
+        for (int from = 0; from < grants.size(); from += GRANT_BATCH) {
+            List<FirstGrant> batch = grants.subList(from, Math.min(grants.size(), from + GRANT_BATCH));
+            int n = batch.size();
+            String[] protocols = new String[n];
+            BigDecimal[] amounts = new BigDecimal[n];
+            BigDecimal[] needs = new BigDecimal[n];
+            String[] explanations = new String[n];
+            String[] statuses = new String[n];
+            List<ContributionGranted> events = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                FirstGrant g = batch.get(i);
+                protocols[i] = g.protocolNumber();
+                amounts[i] = Euro.ofCents(g.cents());
+                needs[i] = Euro.ofCents(g.needCents());
+                explanations[i] = g.explanation();
+                // a social worker's amount is the decision itself, not a part of the need
+                boolean complete = amounts[i].compareTo(needs[i]) >= 0 || assessed;
+                statuses[i] = (complete ? ApplicationStatus.GRANTED : ApplicationStatus.PARTIALLY_GRANTED).name();
+                events.add(new ContributionGranted(call.id().toString(), call.kind().name(), call.istatCode(), call.fundCode(),
+                        g.protocolNumber(), amounts[i].toPlainString(), amounts[i].toPlainString(), needs[i].toPlainString(),
+                        !complete, g.explanation()));
+            }
+            em.unwrap(Session.class).doWork(c -> {
+                try (PreparedStatement insert = c.prepareStatement("""
+                        insert into award (protocol_number, call_id, amount, need, status, explanation, granted_at, granted_by)
+                        select t.protocol, ?, t.amount, t.need, 'GRANTED', t.explanation, ?, ?
+                        from unnest(?::text[], ?::numeric[], ?::numeric[], ?::text[]) as t(protocol, amount, need, explanation)""");
+                     PreparedStatement status = c.prepareStatement("""
+                        update application a set status = t.status, status_changed_at = ?
+                        from unnest(?::text[], ?::text[]) as t(protocol, status) where a.protocol_number = t.protocol""")) {
+                    insert.setObject(1, callId);
+                    insert.setObject(2, now);
+                    insert.setString(3, by);
+                    insert.setArray(4, c.createArrayOf("text", protocols));
+                    insert.setArray(5, c.createArrayOf("numeric", amounts));
+                    insert.setArray(6, c.createArrayOf("numeric", needs));
+                    insert.setArray(7, c.createArrayOf("text", explanations));
+                    insert.executeUpdate();
+                    status.setObject(1, now);
+                    status.setArray(2, c.createArrayOf("text", protocols));
+                    status.setArray(3, c.createArrayOf("text", statuses));
+                    if (status.executeUpdate() != n) {
+                        throw new IllegalStateException("a granted application of call " + callId + " is not stored");
+                    }
+                }
+            });
+            outbox.publishAll(events);
+            for (BigDecimal amount : amounts) {
+                metrics.granted(call.kind().name(), call.fundCode(), amount);
+            }
+        }
     }
 
     @Transactional

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.fondicasa.application.application.Application;
-import org.fondicasa.application.application.ApplicationStatus;
 import org.fondicasa.application.application.ContestedClaim;
 import org.fondicasa.application.award.AwardService;
-import org.fondicasa.application.award.TaxArrears;
 import org.fondicasa.application.call.Call;
 import org.fondicasa.application.call.CallKind;
 import org.fondicasa.application.call.CallMoney;
@@ -23,43 +22,73 @@ import org.fondicasa.platform.money.Euro;
 import org.fondicasa.platform.security.Caller;
 import org.fondicasa.platform.time.RomeTime;
 import org.fondicasa.platform.web.ProblemException;
+import org.hibernate.Session;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-/** Ranks a closed ranked call (graduatoria): simulations any number of times, then one immutable publication. */
+/**
+ * Ranks a closed ranked call (graduatoria): simulations any number of times, then one immutable publication.
+ * <p>
+ * At national scale (hundreds of thousands of applications in one call) nothing here is read or written per
+ * application through entities: the candidates come from one projection query (the incomes and incidence taken out
+ * of the assessment by the database), streamed; the call's held protocols and tax arrears come in one query each;
+ * the entries of the answer and of the stored run are made from the domain core's result while they are written,
+ * never kept as a second list; the publication grants and marks NOT_FUNDED a few thousand at a time.
+ */
 @ApplicationScoped
 public class RankingService {
+
+    /** Rows the database sends per round trip while the candidates are read. */
+    private static final int FETCH = 10_000;
+    /** Applications per statement when the publication marks them NOT_FUNDED. */
+    private static final int STATUS_BATCH = 20_000;
 
     private final CallService calls;
     private final CallMoney money;
     private final AwardService awards;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final EntityManager em;
 
     private final Clock clock;
 
-    public RankingService(CallService calls, CallMoney money, AwardService awards, Outbox outbox, ObjectMapper mapper, Clock clock) {
+    public RankingService(CallService calls, CallMoney money, AwardService awards, Outbox outbox, ObjectMapper mapper,
+                          EntityManager em, Clock clock) {
         this.clock = clock;
         this.calls = calls;
         this.money = money;
         this.awards = awards;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.em = em;
     }
 
     @Transactional
     public RankingView simulate(UUID callId, Caller caller) {
         Call call = rankedCall(callId, caller);
-        return view(save(call, compute(call), false, caller));
+        return save(call, compute(call), false, caller);
     }
 
     @Transactional
@@ -79,24 +108,31 @@ public class RankingService {
                     + callId + "/contested-claims): the ranking is published once every one is resolved");
         }
         Computed computed = compute(call);
-        RankingRun run = save(call, computed, true, caller);
-        Map<String, Application> byProtocol = computed.applications.stream()
-                .collect(Collectors.toMap(a -> a.protocolNumber, Function.identity()));
-        int funded = 0;
+        RankingView run = save(call, computed, true, caller);
+        List<AwardService.FirstGrant> grants = new ArrayList<>();
+        List<String> notFunded = new ArrayList<>();
+        int bandA = 0;
+        int bandB = 0;
         for (Ranking.Entry entry : computed.result.entries()) {
-            Application application = byProtocol.get(entry.candidate().protocolNumber());
+            Ranking.Candidate c = entry.candidate();
             if (entry.contributionCents() > 0) {
-                awards.grant(application, entry.contributionCents(), entry.explanation(), caller.name());
-                funded++;
+                grants.add(new AwardService.FirstGrant(c.protocolNumber(), c.needCents(), entry.contributionCents(), entry.explanation()));
             } else {
-                application.moveTo(ApplicationStatus.NOT_FUNDED, OffsetDateTime.now(clock));
+                notFunded.add(c.protocolNumber());
+            }
+            if (c.band() == Band.A) {
+                bandA++;
+            } else if (c.band() == Band.B) {
+                bandB++;
             }
         }
+        // in ranking order, as one grant after another did: the awards, their statuses and ContributionGranted events
+        awards.grantAll(call.id, grants, caller.name());
+        markNotFunded(notFunded, OffsetDateTime.now(clock));
         outbox.publish(new RankingPublished(call.id.toString(), call.kind.name(), call.istatCode, call.fundCode, call.legalAct,
-                run.id.toString(), run.strategy, run.budget.toPlainString(), run.committed.toPlainString(),
-                computed.result.entries().size(), funded, count(computed, Band.A), count(computed, Band.B),
-                computed.excluded.size()));
-        return view(run);
+                run.runId().toString(), run.strategy(), run.budget().toPlainString(), run.committed().toPlainString(),
+                computed.result.entries().size(), grants.size(), bandA, bandB, computed.excluded.size()));
+        return run;
     }
 
     /** The published ranking; a citizen sees only their own entries. */
@@ -116,72 +152,243 @@ public class RankingService {
                 view.excluded().stream().filter(e -> own.contains(e.protocolNumber())).toList());
     }
 
-    private static int count(Computed computed, Band band) {
-        return (int) computed.result.entries().stream().filter(e -> e.candidate().band() == band).count();
+    /** Arrears of municipal taxes recorded for an application of the call (see {@code TaxArrears}). */
+    private record Arrears(BigDecimal amount, String reference) {
     }
 
-    private record Computed(Ranking.Result result, List<Application> applications, List<RankingView.Excluded> excluded,
-                            CallRules.PaymentStrategy strategy) {
+    /**
+     * The domain core's result with what the entries show besides it: each candidate's incidence (by identity: the
+     * result holds the very candidates read) and the call's tax arrears by protocol.
+     */
+    private record Computed(Ranking.Result result, Map<Ranking.Candidate, BigDecimal> incidence, Map<String, Arrears> arrears,
+                            List<RankingView.Excluded> excluded, CallRules.PaymentStrategy strategy) {
     }
 
     private Computed compute(Call call) {
         CallRules.PaymentStrategy strategy = calls.rules(call).rentSupport().payment();
-        List<Application> pending = new ArrayList<>(Application.list("callId = ?1 and status = ?2", call.id, ApplicationStatus.PENDING));
         // a held application (a contest on its household) is not ranked until the operator resolves it
         Set<String> heldProtocols = ContestedClaim.heldIn(call.id);
-        List<RankingView.Excluded> held = new ArrayList<>();
-        pending.removeIf(a -> {
-            if (!heldProtocols.contains(a.protocolNumber)) {
-                return false;
-            }
-            held.add(new RankingView.Excluded(a.protocolNumber, List.of("held: a person it lists as a household member applied "
-                    + "themselves; ranked once the operator resolves the contest")));
-            return true;
-        });
-        List<Ranking.Candidate> candidates = new ArrayList<>();
-        for (Application a : pending) {
-            JsonNode assessment = tree(a.assessment);
-            candidates.add(new Ranking.Candidate(a.protocolNumber, a.receiptSeq, Band.valueOf(a.band),
-                    assessment.path("referenceIncomeCents").asLong(), assessment.path("conventionalIncomeCents").asLong(),
-                    Euro.toCents(a.need)));
-        }
         long budget = Euro.toCents(money.budget(call.id).subtract(money.committed(call.id)));
-        List<RankingView.Excluded> excluded = new ArrayList<>(Application.<Application>list("callId = ?1 and status = ?2 order by receiptSeq",
-                        call.id, ApplicationStatus.NOT_ELIGIBLE).stream()
-                .map(a -> new RankingView.Excluded(a.protocolNumber, failed(a))).toList());
+        List<Ranking.Candidate> candidates = new ArrayList<>();
+        Map<Ranking.Candidate, BigDecimal> incidence = new IdentityHashMap<>();
+        List<RankingView.Excluded> held = new ArrayList<>();
+        List<RankingView.Excluded> excluded = new ArrayList<>();
+        Map<String, Arrears> arrears = new HashMap<>();
+        em.unwrap(Session.class).doWork(c -> {
+            readCandidates(c, call.id, heldProtocols, candidates, incidence, held);
+            readNotEligible(c, call.id, excluded);
+            readArrears(c, call.id, arrears);
+        });
         excluded.addAll(held);
-        return new Computed(Ranking.rank(budget, candidates, strategy), pending, excluded, strategy);
+        return new Computed(Ranking.rank(budget, candidates, strategy), incidence, arrears, excluded, strategy);
     }
 
-    private RankingRun save(Call call, Computed computed, boolean published, Caller caller) {
-        Map<String, Application> byProtocol = computed.applications.stream().collect(Collectors.toMap(a -> a.protocolNumber, Function.identity()));
-        List<RankingView.Entry> entries = computed.result.entries().stream().map(e -> {
-            Application a = byProtocol.get(e.candidate().protocolNumber());
-            JsonNode assessment = tree(a.assessment);
-            TaxArrears arrears = TaxArrears.findById(a.protocolNumber);
+    /**
+     * The pending applications as the domain core's candidates: only the columns it ranks by, the incomes and the
+     * incidence taken out of the assessment in the database ({@code asLong()} of a missing income was 0: so is a null
+     * here), streamed {@value #FETCH} rows at a time.
+     */
+    private void readCandidates(Connection c, UUID callId, Set<String> heldProtocols, List<Ranking.Candidate> candidates,
+                                Map<Ranking.Candidate, BigDecimal> incidence, List<RankingView.Excluded> held) throws SQLException {
+        Map<String, BigDecimal> incidences = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select protocol_number, receipt_seq, band, need,
+                       (assessment ->> 'referenceIncomeCents')::bigint, (assessment ->> 'conventionalIncomeCents')::bigint,
+                       assessment ->> 'incidencePercent'
+                from application where call_id = ? and status = 'PENDING'""")) {
+            s.setFetchSize(FETCH);
+            s.setObject(1, callId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String protocol = r.getString(1);
+                    if (heldProtocols.contains(protocol)) {
+                        held.add(new RankingView.Excluded(protocol, List.of("held: a person it lists as a household member applied "
+                                + "themselves; ranked once the operator resolves the contest")));
+                        continue;
+                    }
+                    Ranking.Candidate candidate = new Ranking.Candidate(protocol, r.getLong(2), Band.valueOf(r.getString(3).strip()),
+                            r.getLong(5), r.getLong(6), Euro.toCents(r.getBigDecimal(4)));
+                    candidates.add(candidate);
+                    String percent = r.getString(7);
+                    if (percent != null) {
+                        // read as the assessment's tree reads it, so the answer shows the same number as before
+                        incidence.put(candidate, incidences.computeIfAbsent(percent, p -> tree(p).decimalValue()));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The applications not eligible, in receipt order, with the checks they failed. The database sends only the checks
+     * that are not plainly passed; which of those failed is decided here as before ({@code passed} read as a boolean).
+     */
+    private void readNotEligible(Connection c, UUID callId, List<RankingView.Excluded> excluded) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select protocol_number,
+                       jsonb_path_query_array(assessment, '$.checks[*] ? ((@.passed == true) is unknown || !(@.passed == true))')
+                from application where call_id = ? and status = 'NOT_ELIGIBLE' order by receipt_seq""")) {
+            s.setFetchSize(FETCH);
+            s.setObject(1, callId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    List<String> reasons = new ArrayList<>();
+                    tree(r.getString(2)).forEach(check -> {
+                        if (!check.path("passed").asBoolean()) {
+                            reasons.add(check.path("explanation").asText() + " (" + check.path("legalRef").asText() + ")");
+                        }
+                    });
+                    excluded.add(new RankingView.Excluded(r.getString(1), reasons));
+                }
+            }
+        }
+    }
+
+    private static void readArrears(Connection c, UUID callId, Map<String, Arrears> arrears) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                select t.protocol_number, t.amount, t.reference from tax_arrears t
+                join application a on a.protocol_number = t.protocol_number where a.call_id = ?""")) {
+            s.setObject(1, callId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    arrears.put(r.getString(1), new Arrears(r.getBigDecimal(2), r.getString(3)));
+                }
+            }
+        }
+    }
+
+    /** The applications ranked without money: NOT_FUNDED, as their entities' {@code moveTo} set them one by one. */
+    private void markNotFunded(List<String> protocols, OffsetDateTime at) {
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "update application set status = 'NOT_FUNDED', status_changed_at = ? where protocol_number = any(?)")) {
+                for (int from = 0; from < protocols.size(); from += STATUS_BATCH) {
+                    s.setObject(1, at);
+                    s.setArray(2, c.createArrayOf("text", protocols.subList(from, Math.min(protocols.size(), from + STATUS_BATCH)).toArray()));
+                    s.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /**
+     * Stores the run and answers it: the entries are written as JSON straight from the domain core's result, into the
+     * database and into the answer, without a list of them or the whole document as one string.
+     */
+    private RankingView save(Call call, Computed computed, boolean published, Caller caller) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime createdAt = OffsetDateTime.now(clock);
+        BigDecimal budget = Euro.ofCents(computed.result.budgetCents());
+        BigDecimal committed = Euro.ofCents(computed.result.committedCents());
+        String strategy = computed.strategy.type().name();
+        List<RankingView.Entry> entries = new Entries(computed);
+        Chunks entriesJson = new Chunks();
+        Chunks excludedJson = new Chunks();
+        try {
+            mapper.writeValue(entriesJson, entries);
+            mapper.writeValue(excludedJson, computed.excluded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into ranking_run (id, call_id, published, budget, committed, strategy, entries, excluded, created_by, created_at)
+                    values (?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8')::jsonb, convert_from(?, 'UTF8')::jsonb, ?, ?)""")) {
+                s.setObject(1, id);
+                s.setObject(2, call.id);
+                s.setBoolean(3, published);
+                s.setBigDecimal(4, budget);
+                s.setBigDecimal(5, committed);
+                s.setString(6, strategy);
+                s.setBinaryStream(7, entriesJson.input(), entriesJson.size());
+                s.setBinaryStream(8, excludedJson.input(), excludedJson.size());
+                s.setString(9, caller.name());
+                s.setObject(10, createdAt);
+                s.executeUpdate();
+            }
+        });
+        return new RankingView(id, call.id, published, strategy, budget, committed,
+                createdAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(), entries, Collections.unmodifiableList(computed.excluded));
+    }
+
+    /** The entries of the answer, each made from the domain core's entry when it is read (by the JSON writer). */
+    private static final class Entries extends AbstractList<RankingView.Entry> implements RandomAccess {
+        private final Computed computed;
+
+        Entries(Computed computed) {
+            this.computed = computed;
+        }
+
+        @Override
+        public RankingView.Entry get(int index) {
+            Ranking.Entry e = computed.result.entries().get(index);
+            Ranking.Candidate c = e.candidate();
+            Arrears arrears = computed.arrears.get(c.protocolNumber());
             BigDecimal contribution = Euro.ofCents(e.contributionCents());
-            BigDecimal withheld = arrears == null ? BigDecimal.ZERO.setScale(2) : arrears.amount.min(contribution);
-            return new RankingView.Entry(e.position(), a.protocolNumber, a.band,
-                    Euro.ofCents(e.candidate().referenceIncomeCents()), Euro.ofCents(e.candidate().conventionalIncomeCents()),
-                    assessment.path("incidencePercent").isNull() || assessment.path("incidencePercent").isMissingNode() ? null
-                            : assessment.path("incidencePercent").decimalValue(),
-                    a.need, contribution, withheld, contribution.subtract(withheld),
-                    e.explanation() + (withheld.signum() > 0 ? "; " + Euro.format(withheld) + " withheld for municipal tax arrears ("
-                            + arrears.reference + ")" : ""));
-        }).toList();
-        RankingRun run = new RankingRun();
-        run.id = UUID.randomUUID();
-        run.callId = call.id;
-        run.published = published;
-        run.budget = Euro.ofCents(computed.result.budgetCents());
-        run.committed = Euro.ofCents(computed.result.committedCents());
-        run.strategy = computed.strategy.type().name();
-        run.entries = json(entries);
-        run.excluded = json(computed.excluded);
-        run.createdBy = caller.name();
-        run.createdAt = OffsetDateTime.now(clock);
-        run.persist();
-        return run;
+            BigDecimal withheld = arrears == null ? BigDecimal.ZERO.setScale(2) : arrears.amount().min(contribution);
+            return new RankingView.Entry(e.position(), c.protocolNumber(), c.band().name(),
+                    Euro.ofCents(c.referenceIncomeCents()), Euro.ofCents(c.conventionalIncomeCents()), computed.incidence.get(c),
+                    Euro.ofCents(c.needCents()), contribution, withheld, contribution.subtract(withheld),
+                    withheld.signum() > 0 ? e.explanation() + "; " + Euro.format(withheld) + " withheld for municipal tax arrears ("
+                            + arrears.reference() + ")" : e.explanation());
+        }
+
+        @Override
+        public int size() {
+            return computed.result.entries().size();
+        }
+    }
+
+    /** Bytes written in blocks of 1 MB: a large document without the copies of a growing array. */
+    private static final class Chunks extends OutputStream {
+        private static final int BLOCK = 1 << 20;
+        private final List<byte[]> blocks = new ArrayList<>();
+        private byte[] current = new byte[BLOCK];
+        private int used;
+        private int size;
+
+        @Override
+        public void write(int b) {
+            if (used == BLOCK) {
+                next();
+            }
+            current[used++] = (byte) b;
+            size++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                if (used == BLOCK) {
+                    next();
+                }
+                int n = Math.min(length, BLOCK - used);
+                System.arraycopy(bytes, offset, current, used, n);
+                used += n;
+                offset += n;
+                length -= n;
+                size = Math.addExact(size, n);
+            }
+        }
+
+        private void next() {
+            blocks.add(current);
+            current = new byte[BLOCK];
+            used = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        InputStream input() {
+            List<InputStream> parts = new ArrayList<>();
+            blocks.forEach(b -> parts.add(new ByteArrayInputStream(b)));
+            parts.add(new ByteArrayInputStream(current, 0, used));
+            return new SequenceInputStream(Collections.enumeration(parts));
+        }
     }
 
     private Call rankedCall(UUID callId, Caller caller) {
@@ -205,27 +412,9 @@ public class RankingService {
         }
     }
 
-    private List<String> failed(Application a) {
-        List<String> reasons = new ArrayList<>();
-        tree(a.assessment).path("checks").forEach(c -> {
-            if (!c.path("passed").asBoolean()) {
-                reasons.add(c.path("explanation").asText() + " (" + c.path("legalRef").asText() + ")");
-            }
-        });
-        return reasons;
-    }
-
     private JsonNode tree(String json) {
         try {
             return mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
