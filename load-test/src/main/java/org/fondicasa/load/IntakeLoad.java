@@ -63,6 +63,7 @@ public final class IntakeLoad {
                 case DRIVER_CHECK -> driverCheck(stack, options, results);
                 case OPEN -> openLoop(stack, options, results);
                 case KILL -> killMidBurst(stack, options, results);
+                case BROKER_OUTAGE -> brokerOutage(stack, options, results);
                 case CEILING -> {
                 }
             }
@@ -107,8 +108,11 @@ public final class IntakeLoad {
             results.warmup = driver.run("warmup", warm.requests(), options.concurrency(), false);
             try {
                 var funding = checks.awaitFunding(warmupCall, options.fundingTimeout());
-                results.warmupNote = funding.settled() ? "its funding settled before the burst"
-                        : Machine.formatInt(funding.pending()) + " of its applications still pending when the burst started";
+                long unpublished = EventsDelivered.awaitOutboxEmpty(target.postgres(), options.fundingTimeout());
+                results.warmupNote = (funding.settled() ? "its funding settled before the burst"
+                        : Machine.formatInt(funding.pending()) + " of its applications still pending when the burst started")
+                        + (unpublished == 0 ? ", and its events were all published" : ", " + Machine.formatInt(unpublished)
+                        + " of its events still in the outbox");
             } catch (RuntimeException e) {
                 results.warmupNote = "its funding status could not be read (" + e.getMessage() + ")";
             }
@@ -146,19 +150,6 @@ public final class IntakeLoad {
                 ApplicationServiceContract.REQUESTED_AMOUNT.toPlainString());
         JsonNode rules = ApplicationServiceContract.rules(http.expect(200, "GET", ApplicationServiceContract.CALL_TEMPLATE_PATH,
                 tokens.regionOfficer(), null));
-        if (options.warmup() > 0) {
-            String warmupCall = createCall(http, tokens, rules, "Load test warmup");
-            Signed warm = applications(http, tokens, warmupCall, 0, options.warmup(), options.requestTimeout());
-            System.out.println("[load] warmup (closed loop): " + options.warmup() + " applications ...");
-            results.warmup = new HttpDriver().run("warmup", warm.requests(), options.concurrency(), false);
-            // the warmup's funding is decided before the first step, or the first step measures it too
-            var funding = new IntakeChecks(postgres, http, tokens::regionOfficer).awaitFunding(warmupCall, options.fundingTimeout());
-            results.warmupNote = "closed loop, " + options.concurrency() + " in flight, before the open-loop steps; "
-                    + (funding.settled() ? "its funding settled before the first step" : Machine.formatInt(funding.pending()) + " still pending");
-        }
-        String call = createCall(http, tokens, rules, "Load test click day, open loop");
-        int total = options.openRates().stream().mapToInt(r -> r * options.openStepSeconds()).sum();
-        OpenLoopDriver.Sink sink = OpenLoopDriver.Sink.of(total);
         long service = stack.service().pid();
         long postmaster = CpuMeter.postmasterPid(postgres.dataDir());
         Map<String, Supplier<Duration>> parts = new LinkedHashMap<>();
@@ -167,21 +158,50 @@ public final class IntakeLoad {
         parts.put("generator (event loop and scheduler)", OpenLoopDriver::ownThreadsCpu);
         parts.put("Kafka broker and token issuer (in the generator's JVM)", () -> CpuMeter.thisJvm().minus(OpenLoopDriver.ownThreadsCpu()));
         CpuMeter cpu = new CpuMeter(parts);
-        int sent = 0;
-        long start = System.nanoTime();
-        results.openSteps = new java.util.ArrayList<>();
         try (OpenLoopDriver driver = new OpenLoopDriver(URI.create(stack.serviceUrl()), options.openConnections())) {
+            int citizens = 0;
+            if (options.warmup() > 0) {
+                String warmupCall = createCall(http, tokens, rules, "Load test warmup");
+                Signed warm = applications(http, tokens, warmupCall, 0, options.warmup(), options.requestTimeout());
+                System.out.println("[load] warmup (closed loop): " + options.warmup() + " applications ...");
+                results.warmup = new HttpDriver().run("warmup", warm.requests(), options.concurrency(), false);
+                citizens = options.warmup();
+                // the open-loop client warms up too (its own code and connections), at half the first rate for 10 s
+                int rate = Math.max(1, options.openRates().get(0) / 2);
+                System.out.println("[load] warmup (open loop): " + rate + "/s for 10 s ...");
+                OpenLoopDriver.Step warmStep = driver.step(rate, prepared(tokens, warmupCall, citizens, rate * 10), results.expectedStatus,
+                        options.requestTimeout(), cpu, OpenLoopDriver.Sink.of(rate * 10), 0);
+                citizens += rate * 10;
+                // the warmup's funding is decided before the first step, or the first step measures it too
+                var funding = new IntakeChecks(postgres, http, tokens::regionOfficer).awaitFunding(warmupCall, options.fundingTimeout());
+                // and so are its events: the relay publishing the warmup's outbox would be measured as the first step's work
+                long unpublished = EventsDelivered.awaitOutboxEmpty(postgres, options.fundingTimeout());
+                results.warmupNote = String.format(Locale.ROOT, "closed loop, %d in flight, then %s at %d/s open loop (p99 %.1f ms), "
+                                + "before the steps, on a call of its own; ", options.concurrency(), Machine.formatInt(rate * 10), rate,
+                        warmStep.p99Ms())
+                        + (funding.settled() ? "its funding settled" : Machine.formatInt(funding.pending()) + " still pending")
+                        + (unpublished == 0 ? " and its events were all published before the first step" : ", " + Machine.formatInt(unpublished)
+                        + " of its events still in the outbox");
+            }
+            String call = createCall(http, tokens, rules, "Load test click day, open loop");
+            int total = options.openRates().stream().mapToInt(r -> r * options.openStepSeconds()).sum();
+            OpenLoopDriver.Sink sink = OpenLoopDriver.Sink.of(total);
+            int sent = 0;
+            long start = System.nanoTime();
+            results.openSteps = new java.util.ArrayList<>();
             for (int rate : options.openRates()) {
                 int n = rate * options.openStepSeconds();
-                List<OpenLoopDriver.Prepared> prepared = prepared(tokens, call, options.warmup() + sent, n);
+                List<OpenLoopDriver.Prepared> prepared = prepared(tokens, call, citizens + sent, n);
                 postgres.checkpoint();
                 long wal = postgres.walBytes();
                 long commits = postgres.commits(ApplicationServiceContract.DATABASE);
                 System.out.println("[load] open loop: " + rate + "/s for " + options.openStepSeconds() + " s ...");
                 OpenLoopDriver.Step step = driver.step(rate, prepared, results.expectedStatus, options.requestTimeout(), cpu, sink, sent);
                 Thread.sleep(1500); // the statistics collector's flush
+                String slowest = slowestPerSecond(sink, sent, n);
                 results.openSteps.add(new Results.OpenStep(step, postgres.walBytes() - wal,
-                        postgres.commits(ApplicationServiceContract.DATABASE) - commits));
+                        postgres.commits(ApplicationServiceContract.DATABASE) - commits, slowest));
+                System.out.println("[load] open loop " + rate + "/s, slowest answer per second of the step (ms): " + slowest);
                 sent += n;
                 System.out.printf(Locale.ROOT, "[load] open loop %d/s: %d accepted, %.0f/s, p50 %.1f ms, p99 %.1f ms (from intended send)%n",
                         rate, step.expected(), step.achievedPerSecond(), step.fromIntended().getValueAtPercentile(50) / 1000.0, step.p99Ms());
@@ -189,10 +209,10 @@ public final class IntakeLoad {
                     break;
                 }
             }
+            results.burst = OpenLoopDriver.asResult("open loop", sink, sent, start);
+            System.out.println("[load] checking: nothing lost, nothing over-committed, receipt order ...");
+            results.outcome = new IntakeChecks(postgres, http, tokens::regionOfficer).run(call, results.burst, options.fundingTimeout());
         }
-        results.burst = OpenLoopDriver.asResult("open loop", sink, sent, start);
-        System.out.println("[load] checking: nothing lost, nothing over-committed, receipt order ...");
-        results.outcome = new IntakeChecks(postgres, http, tokens::regionOfficer).run(call, results.burst, options.fundingTimeout());
     }
 
     /**
@@ -282,19 +302,91 @@ public final class IntakeLoad {
         long citizens = single(postgres, "select count(distinct applicant_fiscal_code) from application.application where call_id = '" + call + "'");
         checks.add(new IntakeChecks.Check("every citizen has exactly one application (none lost, none twice)", stored == n && citizens == n,
                 Machine.formatInt(stored) + " applications of " + Machine.formatInt(citizens) + " citizens, " + Machine.formatInt(n) + " citizens applied"));
-        long unpublished = -1;
-        for (int i = 0; i < 60 && unpublished != 0; i++) {
-            unpublished = single(postgres, "select count(*) from application.outbox_event where published_at is null");
-            if (unpublished != 0) {
-                Thread.sleep(1000);
-            }
-        }
-        long received = single(postgres, "select count(*) from application.outbox_event where event_type = 'ApplicationReceived' and "
-                + "cast(payload as jsonb) -> 'data' ->> 'callId' = '" + call + "'");
-        checks.add(new IntakeChecks.Check("every event of the burst published to Kafka (outbox empty), one ApplicationReceived per application",
-                unpublished == 0 && received == stored, Machine.formatInt(unpublished) + " unpublished; " + Machine.formatInt(received)
-                + " ApplicationReceived for " + Machine.formatInt(stored) + " applications"));
+        checks.addAll(EventsDelivered.checks(postgres, stack.kafkaBootstrapServers(), call, stored, Duration.ofSeconds(60)));
         results.outcome = new IntakeChecks.Outcome(checks, burstChecks.funding(), burstChecks.settledSeconds(), burstChecks.statuses());
+    }
+
+    /**
+     * Click day with the Kafka broker killed once a tenth of the applications are stored and started again
+     * {@code load.outage.seconds} later: intake goes on into the outbox, nobody is refused for it, and once the broker
+     * is back every event reaches the topic. Then the burst's own checks.
+     */
+    static void brokerOutage(Stack stack, LoadOptions options, Results results) throws Exception {
+        Http http = new Http(stack.serviceUrl());
+        TokenFactory tokens = stack.tokens();
+        DurablePostgres postgres = stack.postgres();
+        int n = options.applications();
+        long outage = options.outage().toSeconds();
+        results.expectedStatus = ApplicationServiceContract.APPLICATION_ACCEPTED;
+        results.workload = String.format(Locale.ROOT, "`POST %s` × %s, distinct citizens, %d in flight, the Kafka broker killed "
+                        + "(`kill -9`) once a tenth are stored and started again %d s later",
+                ApplicationServiceContract.applicationsPath("{id}"), Machine.formatInt(n), options.concurrency(), outage);
+        JsonNode rules = ApplicationServiceContract.rules(http.expect(200, "GET", ApplicationServiceContract.CALL_TEMPLATE_PATH,
+                tokens.regionOfficer(), null));
+        String call = createCall(http, tokens, rules, "Load test click day, Kafka down");
+        Signed signed = applications(http, tokens, call, 0, n, options.requestTimeout());
+        String[] note = {"the broker was not stopped"};
+        long[] restartedAt = {0};
+        Thread breaker = new Thread(() -> {
+            try {
+                while (storedIn(postgres, call) < n / 10) {
+                    Thread.sleep(50);
+                }
+                long before = storedIn(postgres, call);
+                System.out.println("[load] kill -9 of the Kafka broker with " + before + " applications stored ...");
+                stack.killBroker();
+                long killed = System.nanoTime();
+                Thread.sleep(options.outage().toMillis());
+                long during = storedIn(postgres, call) - before;
+                long unpublished = single(postgres, "select count(*) from application.outbox_event where published_at is null");
+                System.out.println("[load] starting the Kafka broker again: " + during + " applications stored while it was down, "
+                        + unpublished + " events waiting in the outbox ...");
+                stack.restartBroker();
+                restartedAt[0] = System.nanoTime();
+                note[0] = String.format(Locale.ROOT, "the Kafka broker killed (`kill -9`) with %s of %s applications stored and "
+                                + "answering again %.1f s later; %s applications were stored while it was down, and %s events "
+                                + "waited in the outbox when it came back", Machine.formatInt(before), Machine.formatInt(n),
+                        (restartedAt[0] - killed) / 1e9, Machine.formatInt(during), Machine.formatInt(unpublished));
+            } catch (Exception e) {
+                note[0] = "stopping or starting the broker failed: " + e;
+            }
+        }, "load-broker-breaker");
+        breaker.start();
+        results.burst = new HttpDriver().run("burst with the broker down", signed.requests(), options.concurrency(), true);
+        breaker.join();
+        long drained = -1;
+        if (restartedAt[0] > 0) {
+            while (single(postgres, "select count(*) from application.outbox_event where published_at is null") > 0
+                    && System.nanoTime() - restartedAt[0] < Duration.ofMinutes(3).toNanos()) {
+                Thread.sleep(200);
+            }
+            drained = (System.nanoTime() - restartedAt[0]) / 1_000_000;
+        }
+        results.faultNote = note[0] + (drained < 0 ? "." : String.format(Locale.ROOT, "; the outbox was empty %.1f s after the "
+                + "broker answered. Answers during the burst: %s.", drained / 1000.0, results.burst.byStatus()));
+        System.out.println("[load] " + results.faultNote);
+        System.out.println("[load] checking: nothing lost, every event on the topic, receipt order ...");
+        IntakeChecks.Outcome burstChecks = new IntakeChecks(postgres, http, tokens::regionOfficer).run(call, results.burst, options.fundingTimeout());
+        List<IntakeChecks.Check> checks = new java.util.ArrayList<>(burstChecks.checks());
+        long stored = storedIn(postgres, call);
+        checks.add(new IntakeChecks.Check("every citizen answered 201 (the outage refused nobody)", results.burst.count(201) == n,
+                Machine.formatInt(results.burst.count(201)) + " of " + Machine.formatInt(n) + ": " + results.burst.byStatus()));
+        checks.addAll(EventsDelivered.checks(postgres, stack.kafkaBootstrapServers(), call, stored, Duration.ofMinutes(3)));
+        results.outcome = new IntakeChecks.Outcome(checks, burstChecks.funding(), burstChecks.settledSeconds(), burstChecks.statuses());
+    }
+
+    /** Whether a step's slow answers were one stall or spread out: the slowest latency of each second, by intended send. */
+    static String slowestPerSecond(OpenLoopDriver.Sink sink, int from, int n) {
+        long first = Long.MAX_VALUE;
+        for (int i = from; i < from + n; i++) {
+            first = Math.min(first, sink.endNanos()[i] - sink.latencyNanos()[i]);
+        }
+        java.util.TreeMap<Long, Long> slowest = new java.util.TreeMap<>();
+        for (int i = from; i < from + n; i++) {
+            long second = (sink.endNanos()[i] - sink.latencyNanos()[i] - first) / 1_000_000_000L;
+            slowest.merge(second, sink.latencyNanos()[i] / 1_000_000, Math::max);
+        }
+        return slowest.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static final java.util.regex.Pattern PROTOCOL = java.util.regex.Pattern.compile("\\d{4}-\\d{10}");

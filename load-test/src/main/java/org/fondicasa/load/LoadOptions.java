@@ -12,7 +12,7 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
                    boolean pgbench, Path pgbenchExecutable, List<Integer> pgbenchClients, int pgbenchThreads,
                    int pgbenchSeconds, Duration fundingTimeout, Duration requestTimeout, Path serviceJar,
                    List<String> serviceJvmOptions, Path workDir, List<Integer> openRates, int openStepSeconds,
-                   int openConnections, boolean yardsticks) {
+                   int openConnections, boolean yardsticks, Duration outage) {
 
     enum Mode {
         /** The burst of applications at one first-come call, with the correctness checks (the default). */
@@ -31,7 +31,13 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
          * service started again by the generator, every request without an answer sent again by its citizen; then
          * every citizen must have exactly one application, every one acknowledged, every event published.
          */
-        KILL;
+        KILL,
+        /**
+         * The burst with the Kafka broker killed once a tenth of the applications are stored and started again
+         * {@code load.outage.seconds} later (60): intake goes on into the outbox, and every event must reach Kafka
+         * once the broker is back.
+         */
+        BROKER_OUTAGE;
 
         String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -68,7 +74,8 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
                 OpenLoopDriver.rates(System.getProperty("load.open.rates", "400,600,800,1000,1200,1400,1600,2000,2400")),
                 positive("load.open.step.seconds", 15),
                 positive("load.open.connections", 256),
-                Boolean.parseBoolean(System.getProperty("load.yardsticks", "true")));
+                Boolean.parseBoolean(System.getProperty("load.yardsticks", "true")),
+                Duration.ofSeconds(positive("load.outage.seconds", 60)));
     }
 
     private static int positive(String name, int fallback) {

@@ -39,13 +39,14 @@ final class Results {
     String warmupNote;
     HttpDriver.Result burst;
     List<Yardsticks.Run> yardsticks;
-    /** What the fault run did (mode KILL). */
+    /** What the fault run did (modes KILL and BROKER_OUTAGE). */
     String faultNote;
     /** The open loop's steps (mode OPEN), in the order run; {@link #burst} then holds all their requests together. */
     List<OpenStep> openSteps;
 
     /** One open-loop step with what PostgreSQL wrote during it. */
-    record OpenStep(OpenLoopDriver.Step step, long walBytes, long commits) {
+    /** @param slowestPerSecond the slowest answer of each second of the step (ms, by intended send): one stall or many */
+    record OpenStep(OpenLoopDriver.Step step, long walBytes, long commits, String slowestPerSecond) {
         boolean sustained() {
             return step.errorFree() && step.p99Ms() <= TARGET_P99_MS && step.achievedPerSecond() >= 0.95 * step.offeredPerSecond();
         }
@@ -164,6 +165,7 @@ final class Results {
             case OPEN -> openVerdict(v, where);
             case KILL -> v.append("Fault run: ").append(faultNote == null ? "it did not run (see below)." : faultNote)
                     .append(" The numbers below count what each citizen was finally answered; the latencies are the first attempts'.");
+            case BROKER_OUTAGE -> v.append("Fault run: ").append(faultNote == null ? "it did not run (see below)." : faultNote);
             case CEILING -> v.append("Ceiling only: no service was started.");
             case DRIVER_CHECK -> v.append("Driver check only: the burst sent `GET ").append(ApplicationServiceContract.DRIVER_CHECK_PATH)
                     .append("` with citizen tokens instead of applications, so its numbers tell what the generator, the JDK client and the ")
@@ -280,6 +282,10 @@ final class Results {
                     s.cpu().cores().values().stream().map(c -> String.format(Locale.ROOT, "%.2f", c)).collect(Collectors.joining(" / "))
                             + String.format(Locale.ROOT, " (machine %.0f%% busy)", s.cpu().machineBusy() * 100),
                     o.sustained() ? "yes" : "**no**"));
+        }
+        md.append("\nThe slowest answer of each second of a step, by intended send time (ms), tells one stall from a steady queue:\n\n");
+        for (OpenStep o : openSteps) {
+            md.append("- ").append(o.step().offeredPerSecond()).append("/s: ").append(o.slowestPerSecond()).append("\n");
         }
     }
 

@@ -31,12 +31,15 @@ final class Stack implements AutoCloseable {
     private final StartedServers started = new StartedServers();
     private DurablePostgres postgres;
     private KafkaBroker kafka;
+    /** The broker in a process of its own, for the broker-outage run (it must come back on the same port). */
+    private KafkaProcess kafkaProcess;
     private LocalOidcIssuer issuer;
     private TokenFactory tokens;
     private ServiceProcess service;
     private Map<String, String> serviceEnv;
     private LoadOptions options;
     private int port;
+    private String bootstrap;
 
     private Stack() {
     }
@@ -65,10 +68,19 @@ final class Stack implements AutoCloseable {
         if (!withService) {
             return;
         }
-        step("Kafka");
-        kafka = KafkaBroker.start(work.resolve("kafka"));
-        started.add(kafka);
-        kafka.createTopics(TOPICS, 3);
+        String bootstrap;
+        if (options.mode() == LoadOptions.Mode.BROKER_OUTAGE) {
+            step("Kafka (a process of its own, so that it can be stopped and started again)");
+            kafkaProcess = started.add(KafkaProcess.start(work.resolve("kafka"), freePort(), freePort()));
+            kafkaProcess.createTopics(TOPICS, 3);
+            bootstrap = kafkaProcess.bootstrapServers();
+        } else {
+            step("Kafka");
+            kafka = started.add(KafkaBroker.start(work.resolve("kafka")));
+            kafka.createTopics(TOPICS, 3);
+            bootstrap = kafka.bootstrapServers();
+        }
+        this.bootstrap = bootstrap;
         step("OIDC issuer");
         issuer = LocalOidcIssuer.start();
         started.add(issuer);
@@ -81,7 +93,7 @@ final class Stack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(ApplicationServiceContract.DATABASE),
                 "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "QUARKUS_OIDC_AUTH_SERVER_URL", issuer.issuer());
         service = ServiceProcess.start("application-service", options.serviceJar(), port,
                 options.serviceJvmOptions(), serviceEnv, work.resolve("logs"));
@@ -104,6 +116,20 @@ final class Stack implements AutoCloseable {
         started.add(service);
         service.awaitReady(Duration.ofMinutes(3));
         return Duration.ofNanos(System.nanoTime() - killed);
+    }
+
+    /** {@code kill -9} of the Kafka broker (broker-outage run only). */
+    void killBroker() {
+        kafkaProcess.kill();
+    }
+
+    /** The broker started again on the same ports and log directory; returns when it answers. */
+    void restartBroker() {
+        kafkaProcess.startAgain();
+    }
+
+    String kafkaBootstrapServers() {
+        return bootstrap;
     }
 
     DurablePostgres postgres() {

@@ -1,0 +1,125 @@
+package org.fondicasa.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * After a fault: did every event of the call leave the outbox, and is each one on the topic? Reads the outbox table
+ * and then the whole {@code application.events} topic, as a consumer that joined after the fact would.
+ */
+final class EventsDelivered {
+
+    private static final String TOPIC = "application.events";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventsDelivered() {
+    }
+
+    /** The two checks: outbox empty with one ApplicationReceived per application, and each of them on the topic. */
+    static List<IntakeChecks.Check> checks(DurablePostgres postgres, String bootstrapServers, String call, long stored,
+                                           Duration wait) throws InterruptedException {
+        long unpublished = awaitOutboxEmpty(postgres, wait);
+        long received = count(postgres, "select count(*) from application.outbox_event where event_type = 'ApplicationReceived' and "
+                + "cast(payload as jsonb) -> 'data' ->> 'callId' = '" + call + "'");
+        IntakeChecks.Check outbox = new IntakeChecks.Check(
+                "every event of the burst published to Kafka (outbox empty), one ApplicationReceived per application",
+                unpublished == 0 && received == stored, n(unpublished) + " unpublished; " + n(received)
+                + " ApplicationReceived for " + n(stored) + " applications");
+        OnTopic topic;
+        try {
+            topic = read(bootstrapServers, call);
+        } catch (RuntimeException e) {
+            return List.of(outbox, new IntakeChecks.Check("every ApplicationReceived of the call is on the topic", false,
+                    "could not read " + TOPIC + ": " + e.getMessage()));
+        }
+        return List.of(outbox, new IntakeChecks.Check("every ApplicationReceived of the call is on the topic "
+                + "(at least once: a repeat is dropped by the consumers by event id)",
+                topic.distinct() == stored, String.format(Locale.ROOT, "%s distinct events for %s applications; %s records in all "
+                        + "(%s sent twice by the relay's retries)", n(topic.distinct()), n(stored), n(topic.records()),
+                n(topic.records() - topic.distinct()))));
+    }
+
+    /** Waits until the relay has published every outbox row or the time is up; the rows still unpublished. */
+    static long awaitOutboxEmpty(DurablePostgres postgres, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long unpublished;
+        while ((unpublished = count(postgres, "select count(*) from application.outbox_event where published_at is null")) != 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return unpublished;
+    }
+
+    record OnTopic(long records, long distinct) {
+    }
+
+    /** Every ApplicationReceived record of the call on the topic, from the first offset to the last. */
+    static OnTopic read(String bootstrapServers, String call) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+            long records = 0;
+            Set<String> ids = new HashSet<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topic was not read to its end within 5 minutes");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if ("ApplicationReceived".equals(header(record, "ce_type")) && call.equals(callId(record.value()))) {
+                        records++;
+                        ids.add(header(record, "ce_id"));
+                    }
+                }
+            }
+            return new OnTopic(records, ids.size());
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String callId(String payload) {
+        try {
+            return JSON.readTree(payload).path("data").path("callId").asText(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long count(DurablePostgres postgres, String sql) {
+        try (var c = postgres.connect(ApplicationServiceContract.DATABASE); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String n(long value) {
+        return Machine.formatInt(value);
+    }
+}
