@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -85,13 +87,18 @@ public class RankingService {
         this.em = em;
     }
 
+    /** The transaction's limit: a national call (400.505 applications) takes about half a minute, the default is 60 s. */
+    private static final int TIMEOUT_SECONDS = 600;
+
     @Transactional
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
     public RankingView simulate(UUID callId, Caller caller) {
         Call call = rankedCall(callId, caller);
         return save(call, compute(call), false, caller);
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
     public RankingView publish(UUID callId, Caller caller) {
         Call call = rankedCall(callId, caller);
         money.lock(callId);
@@ -186,16 +193,18 @@ public class RankingService {
     /**
      * The pending applications as the domain core's candidates: only the columns it ranks by, the incomes and the
      * incidence taken out of the assessment in the database ({@code asLong()} of a missing income was 0: so is a null
-     * here), streamed {@value #FETCH} rows at a time.
+     * here), streamed {@value #FETCH} rows at a time. One {@code jsonb_to_record} per row, so that the assessment
+     * (compressed, often out of line) is read once and not once per field.
      */
     private void readCandidates(Connection c, UUID callId, Set<String> heldProtocols, List<Ranking.Candidate> candidates,
                                 Map<Ranking.Candidate, BigDecimal> incidence, List<RankingView.Excluded> held) throws SQLException {
         Map<String, BigDecimal> incidences = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                select protocol_number, receipt_seq, band, need,
-                       (assessment ->> 'referenceIncomeCents')::bigint, (assessment ->> 'conventionalIncomeCents')::bigint,
-                       assessment ->> 'incidencePercent'
-                from application where call_id = ? and status = 'PENDING'""")) {
+                select a.protocol_number, a.receipt_seq, a.band, a.need, r."referenceIncomeCents", r."conventionalIncomeCents",
+                       r."incidencePercent"
+                from application a, jsonb_to_record(a.assessment)
+                    as r("referenceIncomeCents" bigint, "conventionalIncomeCents" bigint, "incidencePercent" text)
+                where a.call_id = ? and a.status = 'PENDING'""")) {
             s.setFetchSize(FETCH);
             s.setObject(1, callId);
             try (ResultSet r = s.executeQuery()) {
@@ -220,25 +229,24 @@ public class RankingService {
     }
 
     /**
-     * The applications not eligible, in receipt order, with the checks they failed. The database sends only the checks
-     * that are not plainly passed; which of those failed is decided here as before ({@code passed} read as a boolean).
+     * The applications not eligible, in receipt order, with the checks they failed as before: "explanation (legalRef)"
+     * of each check whose {@code passed} is not true, in the assessment's order (a missing text reads "", a null one
+     * "null", as Jackson's {@code asText()} read them). The database writes them: no assessment comes here ({@code ??} is
+     * the jsonb key operator, escaped for the driver).
      */
-    private void readNotEligible(Connection c, UUID callId, List<RankingView.Excluded> excluded) throws SQLException {
+    private static void readNotEligible(Connection c, UUID callId, List<RankingView.Excluded> excluded) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                select protocol_number,
-                       jsonb_path_query_array(assessment, '$.checks[*] ? ((@.passed == true) is unknown || !(@.passed == true))')
-                from application where call_id = ? and status = 'NOT_ELIGIBLE' order by receipt_seq""")) {
+                select a.protocol_number, array(
+                    select coalesce(k.c ->> 'explanation', case when k.c ?? 'explanation' then 'null' else '' end) || ' ('
+                           || coalesce(k.c ->> 'legalRef', case when k.c ?? 'legalRef' then 'null' else '' end) || ')'
+                    from jsonb_array_elements(a.assessment -> 'checks') with ordinality as k(c, i)
+                    where (k.c -> 'passed') is distinct from 'true'::jsonb order by k.i)
+                from application a where a.call_id = ? and a.status = 'NOT_ELIGIBLE' order by a.receipt_seq""")) {
             s.setFetchSize(FETCH);
             s.setObject(1, callId);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    List<String> reasons = new ArrayList<>();
-                    tree(r.getString(2)).forEach(check -> {
-                        if (!check.path("passed").asBoolean()) {
-                            reasons.add(check.path("explanation").asText() + " (" + check.path("legalRef").asText() + ")");
-                        }
-                    });
-                    excluded.add(new RankingView.Excluded(r.getString(1), reasons));
+                    excluded.add(new RankingView.Excluded(r.getString(1), Arrays.asList((String[]) r.getArray(2).getArray())));
                 }
             }
         }
