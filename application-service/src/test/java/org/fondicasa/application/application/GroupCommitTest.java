@@ -121,11 +121,15 @@ class GroupCommitTest {
         }
     }
 
-    private record Filing(String token, ApplicationFormBuilder form) {
+    record Filing(String token, ApplicationFormBuilder form) {
+    }
+
+    private List<HttpResponse<String>> all(UUID call, List<Filing> filings) throws Exception {
+        return atOnce(http, base, call, filings);
     }
 
     /** Every filing released at once; the answers in the order of the filings. */
-    private List<HttpResponse<String>> all(UUID call, List<Filing> filings) throws Exception {
+    static List<HttpResponse<String>> atOnce(HttpClient http, URI base, UUID call, List<Filing> filings) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(48);
         try {
