@@ -35,7 +35,7 @@ final class EventsDelivered {
     static List<IntakeChecks.Check> checks(DurablePostgres postgres, String bootstrapServers, String call, long stored,
                                            Duration wait) throws InterruptedException {
         long unpublished = awaitOutboxEmpty(postgres, wait);
-        long received = count(postgres, "select count(*) from application.outbox_event where event_type = 'ApplicationReceived' and "
+        long received = IntakeLoad.single(postgres, "select count(*) from application.outbox_event where event_type = 'ApplicationReceived' and "
                 + "cast(payload as jsonb) -> 'data' ->> 'callId' = '" + call + "'");
         IntakeChecks.Check outbox = new IntakeChecks.Check(
                 "every event of the burst published to Kafka (outbox empty), one ApplicationReceived per application",
@@ -59,7 +59,7 @@ final class EventsDelivered {
     static long awaitOutboxEmpty(DurablePostgres postgres, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         long unpublished;
-        while ((unpublished = count(postgres, "select count(*) from application.outbox_event where published_at is null")) != 0
+        while ((unpublished = IntakeLoad.single(postgres, "select count(*) from application.outbox_event where published_at is null")) != 0
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
@@ -107,15 +107,6 @@ final class EventsDelivered {
             return JSON.readTree(payload).path("data").path("callId").asText(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long count(DurablePostgres postgres, String sql) {
-        try (var c = postgres.connect(ApplicationServiceContract.DATABASE); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 

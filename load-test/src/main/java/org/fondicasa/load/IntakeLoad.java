@@ -404,7 +404,8 @@ public final class IntakeLoad {
         return single(postgres, "select count(*) from application.application where call_id = '" + call + "'");
     }
 
-    private static long single(DurablePostgres postgres, String sql) {
+    /** One number from the service's database, by SQL. */
+    static long single(DurablePostgres postgres, String sql) {
         try (var c = postgres.connect(ApplicationServiceContract.DATABASE); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
