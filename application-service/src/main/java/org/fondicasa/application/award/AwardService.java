@@ -156,7 +156,8 @@ public class AwardService {
                         from unnest(?::text[], ?::numeric[], ?::numeric[], ?::text[]) as t(protocol, amount, need, explanation)""");
                      PreparedStatement status = c.prepareStatement("""
                         update application a set status = t.status, status_changed_at = ?
-                        from unnest(?::text[], ?::text[]) as t(protocol, status) where a.protocol_number = t.protocol""")) {
+                        from unnest(?::text[], ?::text[]) as t(protocol, status)
+                        where a.protocol_number = t.protocol and a.status = 'PENDING'""")) {
                     insert.setObject(1, callId);
                     insert.setObject(2, now);
                     insert.setString(3, by);
@@ -169,7 +170,8 @@ public class AwardService {
                     status.setArray(2, c.createArrayOf("text", protocols));
                     status.setArray(3, c.createArrayOf("text", statuses));
                     if (status.executeUpdate() != n) {
-                        throw new IllegalStateException("a granted application of call " + callId + " is not stored");
+                        // a withdrawal takes the call's lock too; if one got past it, nothing of this publication stands
+                        throw new IllegalStateException("a granted application of call " + callId + " is not stored or no longer pending");
                     }
                 }
             });
@@ -182,7 +184,7 @@ public class AwardService {
 
     @Transactional
     public void recordTaxArrears(String protocol, AwardRequests.TaxArrearsRecord record, Caller caller) {
-        Application application = managed(protocol, caller);
+        Application application = locked(managed(protocol, caller));
         Award award = Award.findById(protocol);
         if (award != null && award.status != Award.Status.GRANTED) {
             throw ProblemException.conflict("The contribution is " + award.status + "; arrears are withheld only before payment");
@@ -202,8 +204,7 @@ public class AwardService {
     /** Records that the treasury paid the contribution to the applicant's IBAN, less the withheld tax arrears. */
     @Transactional
     public Award pay(String protocol, AwardRequests.Payment payment, Caller caller) {
-        Application application = managed(protocol, caller);
-        money.lock(application.callId);
+        Application application = locked(managed(protocol, caller));
         Award award = Award.findById(protocol);
         requireNotHeld(application, "paid");
         if (award == null || award.status != Award.Status.GRANTED) {
@@ -247,6 +248,8 @@ public class AwardService {
         if (application == null || !caller.fiscalCode().filter(application.applicantFiscalCode::equals).isPresent()) {
             throw ProblemException.notFound("No application " + protocol + " of yours");
         }
+        // a funding pass or a ranking's publication may be deciding this application right now: wait for it, then decide
+        locked(application);
         if (Set.of(ApplicationStatus.PAID, ApplicationStatus.REVOKED, ApplicationStatus.WITHDRAWN).contains(application.status)) {
             throw ProblemException.conflict("The application is " + application.status + " and can no longer be withdrawn");
         }
@@ -268,7 +271,7 @@ public class AwardService {
         if (call.kind != CallKind.HARDSHIP_GRANT) {
             throw ProblemException.conflict("Only hardship grants are set by a social worker's assessment; this is a " + call.kind + " call");
         }
-        money.lock(call.id);
+        locked(application);
         requireNotHeld(application, "assessed");
         if (application.status != ApplicationStatus.PENDING) {
             throw ProblemException.conflict("The application is " + application.status + "; only a pending one is assessed");
@@ -332,8 +335,12 @@ public class AwardService {
     }
 
     private Award revokeAward(Application application, String reason, String by, ApplicationStatus next) {
-        money.lock(application.callId);
+        locked(application);
         Award award = Award.findById(application.protocolNumber);
+        if (award != null) {
+            // it may have been read before the lock (a withdrawal looks for it first), and paid since
+            em.refresh(award);
+        }
         if (award == null || award.status != Award.Status.GRANTED) {
             throw ProblemException.conflict("Application " + application.protocolNumber + " has no granted, unpaid contribution to revoke"
                     + (award == null ? "" : " (it is " + award.status + "; a paid contribution is recovered, not revoked)"));
@@ -348,6 +355,17 @@ public class AwardService {
                 application.protocolNumber, award.amount.toPlainString(), reason));
         metrics.revoked(call.kind().name(), call.fundCode(), award.amount);
         return award;
+    }
+
+    /**
+     * Takes the call's money lock and reads the application again under it: every decision on its money is made on
+     * what is true once no funding pass, publication, payment or other decision on the call is running, not on what
+     * was read before (two assessments at once would otherwise both see it pending and grant it twice).
+     */
+    private Application locked(Application application) {
+        money.lock(application.callId);
+        em.refresh(application);
+        return application;
     }
 
     /** The application, if the caller manages its call (its municipality's operator, or the region). */

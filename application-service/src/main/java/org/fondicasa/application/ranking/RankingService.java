@@ -270,11 +270,15 @@ public class RankingService {
         em.flush();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "update application set status = 'NOT_FUNDED', status_changed_at = ? where protocol_number = any(?)")) {
+                    "update application set status = 'NOT_FUNDED', status_changed_at = ? where protocol_number = any(?) and status = 'PENDING'")) {
                 for (int from = 0; from < protocols.size(); from += STATUS_BATCH) {
+                    List<String> batch = protocols.subList(from, Math.min(protocols.size(), from + STATUS_BATCH));
                     s.setObject(1, at);
-                    s.setArray(2, c.createArrayOf("text", protocols.subList(from, Math.min(protocols.size(), from + STATUS_BATCH)).toArray()));
-                    s.executeUpdate();
+                    s.setArray(2, c.createArrayOf("text", batch.toArray()));
+                    // as for the grants: an application decided by someone else meanwhile undoes the publication
+                    if (s.executeUpdate() != batch.size()) {
+                        throw new IllegalStateException("an unfunded application of the ranking is no longer pending");
+                    }
                 }
             }
         });
