@@ -212,6 +212,43 @@ public final class IntakeLoad {
             results.burst = OpenLoopDriver.asResult("open loop", sink, sent, start);
             System.out.println("[load] checking: nothing lost, nothing over-committed, receipt order ...");
             results.outcome = new IntakeChecks(postgres, http, tokens::regionOfficer).run(call, results.burst, options.fundingTimeout());
+            httpLayerAlone(driver, tokens, options, results, cpu, citizens + sent);
+        }
+    }
+
+    /**
+     * The driver check in the same run, open loop: {@code GET /me} with one fresh citizen token each, stepped like
+     * intake, so the rate the HTTP layer and token verification alone sustain on this machine stands beside intake's.
+     * Each answer must name its own token's citizen.
+     */
+    private static void httpLayerAlone(OpenLoopDriver driver, TokenFactory tokens, LoadOptions options, Results results, CpuMeter cpu,
+                                       int firstCitizen) throws InterruptedException {
+        results.httpAloneSteps = new java.util.ArrayList<>();
+        int citizen = firstCitizen;
+        for (int rate : options.httpAloneRates()) {
+            int n = rate * options.openStepSeconds();
+            int from = citizen;
+            System.out.println("[load] signing " + n + " citizen tokens ...");
+            List<OpenLoopDriver.Prepared> prepared = IntStream.range(0, n).parallel().mapToObj(i -> new OpenLoopDriver.Prepared(
+                    ApplicationServiceContract.DRIVER_CHECK_PATH, tokens.citizen(FiscalCodes.of(from + i)), null)).toList();
+            OpenLoopDriver.Sink sink = OpenLoopDriver.Sink.of(n);
+            System.out.println("[load] HTTP layer alone: " + rate + "/s for " + options.openStepSeconds() + " s ...");
+            OpenLoopDriver.Step step = driver.step(rate, prepared, 200, options.requestTimeout(), cpu, sink, 0);
+            int own = 0;
+            for (int i = 0; i < n; i++) {
+                if (sink.status()[i] == 200 && FiscalCodes.of(from + i).equals(ApplicationServiceContract.driverCheckFiscalCode(sink.bodies()[i]))) {
+                    own++;
+                }
+            }
+            results.httpAloneSteps.add(new Results.OpenStep(step, 0, 0, slowestPerSecond(sink, 0, n)));
+            results.httpAloneOwnAnswers += own;
+            results.httpAloneAnswered += step.expected();
+            citizen += n;
+            System.out.printf(Locale.ROOT, "[load] HTTP layer alone %d/s: %d answered 200 (%d naming their own citizen), %.0f/s, p99 %.1f ms%n",
+                    rate, step.expected(), own, step.achievedPerSecond(), step.p99Ms());
+            if (step.p99Ms() > Results.TARGET_P99_MS || !step.errorFree()) {
+                break;
+            }
         }
     }
 

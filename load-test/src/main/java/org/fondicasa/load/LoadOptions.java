@@ -12,7 +12,7 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
                    boolean pgbench, Path pgbenchExecutable, List<Integer> pgbenchClients, int pgbenchThreads,
                    int pgbenchSeconds, Duration fundingTimeout, Duration requestTimeout, Path serviceJar,
                    List<String> serviceJvmOptions, Path workDir, List<Integer> openRates, int openStepSeconds,
-                   int openConnections, boolean yardsticks, Duration outage) {
+                   int openConnections, boolean yardsticks, Duration outage, List<Integer> httpAloneRates) {
 
     enum Mode {
         /** The burst of applications at one first-come call, with the correctness checks (the default). */
@@ -75,7 +75,10 @@ record LoadOptions(Path root, Mode mode, int applications, int concurrency, int 
                 positive("load.open.step.seconds", 15),
                 positive("load.open.connections", 256),
                 Boolean.parseBoolean(System.getProperty("load.yardsticks", "true")),
-                Duration.ofSeconds(positive("load.outage.seconds", 60)));
+                Duration.ofSeconds(positive("load.outage.seconds", 60)),
+                // the HTTP layer alone, after the open loop's intake steps (mode OPEN); "none" leaves it out
+                "none".equals(System.getProperty("load.open.http.rates")) ? List.of()
+                        : OpenLoopDriver.rates(System.getProperty("load.open.http.rates", "1600,2400,3200,4000,4800,6400")));
     }
 
     private static int positive(String name, int fallback) {

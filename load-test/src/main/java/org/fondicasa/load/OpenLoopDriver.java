@@ -33,7 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoopDriver implements AutoCloseable {
 
-    /** A request ready to go: its path, its own citizen's token and its body, signed and built before the step. */
+    /**
+     * A request ready to go: its path, its own citizen's token and its body, signed and built before the step. Without
+     * a body it is a GET.
+     */
     record Prepared(String path, String token, String body) {
     }
 
@@ -136,11 +139,13 @@ final class OpenLoopDriver implements AutoCloseable {
 
     private void send(Prepared p, long intended, Duration timeout, Answered done, Histogram fromSent, Sink into, int index) {
         long sent = System.nanoTime();
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(p.path()).setTimeout(timeout.toMillis())
-                .putHeader("Authorization", "Bearer " + p.token()).putHeader("Content-Type", "application/json")
-                .putHeader("Accept", "application/json");
+        RequestOptions options = new RequestOptions().setMethod(p.body() == null ? HttpMethod.GET : HttpMethod.POST).setURI(p.path())
+                .setTimeout(timeout.toMillis()).putHeader("Authorization", "Bearer " + p.token()).putHeader("Accept", "application/json");
+        if (p.body() != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
         client.request(options)
-                .compose(request -> request.send(Buffer.buffer(p.body())))
+                .compose(request -> p.body() == null ? request.send() : request.send(Buffer.buffer(p.body())))
                 .compose(response -> response.body().map(body -> new Object[]{response.statusCode(), body.toString()}))
                 .onComplete(result -> {
                     long now = System.nanoTime();

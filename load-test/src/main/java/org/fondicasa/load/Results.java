@@ -52,10 +52,19 @@ final class Results {
         }
     }
 
+    /** The HTTP layer alone in the same run (mode OPEN): {@code GET /me} steps, and how many answers named their own citizen. */
+    List<OpenStep> httpAloneSteps;
+    int httpAloneAnswered;
+    int httpAloneOwnAnswers;
+
     /** The highest rate sustained in the open loop (error-free, p99 ≤ 200 ms from the intended time, ≥ 95% of offered). */
     OpenStep sustained() {
+        return sustained(openSteps);
+    }
+
+    static OpenStep sustained(List<OpenStep> steps) {
         OpenStep best = null;
-        for (OpenStep s : openSteps == null ? List.<OpenStep>of() : openSteps) {
+        for (OpenStep s : steps == null ? List.<OpenStep>of() : steps) {
             if (s.sustained() && (best == null || s.step().offeredPerSecond() > best.step().offeredPerSecond())) {
                 best = s;
             }
@@ -133,6 +142,9 @@ final class Results {
 
         if (openSteps != null && !openSteps.isEmpty()) {
             openSteps(md);
+        }
+        if (httpAloneSteps != null && !httpAloneSteps.isEmpty()) {
+            httpAlone(md);
         }
         if (burst != null) {
             numbers(md);
@@ -246,8 +258,8 @@ final class Results {
         } else {
             OpenLoopDriver.Step s = best.step();
             v.append(String.format(Locale.ROOT, "The highest rate sustained was **%d/s offered, %.0f/s accepted** (p50 %.1f ms, p99 %.1f ms, "
-                            + "max %.1f ms).", s.offeredPerSecond(), s.achievedPerSecond(), s.fromIntended().getValueAtPercentile(50) / 1000.0,
-                    s.p99Ms(), s.fromIntended().getMaxValue() / 1000.0));
+                            + "max %.1f ms); at that rate each application took %s of CPU.", s.offeredPerSecond(), s.achievedPerSecond(),
+                    s.fromIntended().getValueAtPercentile(50) / 1000.0, s.p99Ms(), s.fromIntended().getMaxValue() / 1000.0, cpuPer(s)));
         }
         Double ratio = ratio();
         if (ratio != null) {
@@ -255,6 +267,52 @@ final class Results {
                     + "%.2f × that ceiling: the target (≥ 0.5 ×, p99 ≤ 200 ms) is **%s**.", ceiling.best().tps(), ratio,
                     Boolean.TRUE.equals(targetMet()) ? "met" : "not met"));
         }
+        OpenStep http = sustained(httpAloneSteps);
+        if (httpAloneSteps != null && !httpAloneSteps.isEmpty()) {
+            v.append(http == null ? " The HTTP layer alone (`GET /me`, a fresh citizen token each) sustained no step in the same run."
+                    : String.format(Locale.ROOT, " The HTTP layer alone (`GET /me` with a fresh citizen token each, no database) sustained "
+                            + "**%.0f/s** in the same run%s, taking %s of CPU per request.", http.step().achievedPerSecond(),
+                    ceiling == null ? "" : String.format(Locale.ROOT, " (%.2f × the ceiling)", http.step().achievedPerSecond() / ceiling.best().tps()),
+                    cpuPer(http.step())));
+        }
+    }
+
+    /** The CPU each accepted request of a step cost, part by part, in ms. */
+    private static String cpuPer(OpenLoopDriver.Step s) {
+        double accepted = s.expected() / s.wallSeconds();
+        return s.cpu().cores().entrySet().stream().map(e -> String.format(Locale.ROOT, "%.2f ms %s", e.getValue() / accepted * 1000, e.getKey()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private void httpAlone(StringBuilder md) {
+        md.append("\n## The HTTP layer alone (driver check), same run, open loop\n\nAfter the intake steps and their checks, the same ")
+                .append("client sent `GET ").append(ApplicationServiceContract.DRIVER_CHECK_PATH).append("` at fixed arrival rates, each ")
+                .append("with a fresh citizen token (as every application has): the service's HTTP layer, token verification and JSON, ")
+                .append("no database. It tells how much of the machine intake could have without writing anything. ")
+                .append(n(httpAloneOwnAnswers)).append(" of ").append(n(httpAloneAnswered))
+                .append(" answers named their own token's citizen.\n\n")
+                .append("| offered/s | answered 200 | other | answered/s | p50 / p99 / max from intended (ms) | cores: ")
+                .append(httpAloneSteps.get(0).step().cpu().cores().keySet().stream().collect(Collectors.joining(" / ")))
+                .append(" | CPU per request | sustained |\n| ---: | ---: | --- | ---: | --- | --- | --- | --- |\n");
+        for (OpenStep o : httpAloneSteps) {
+            OpenLoopDriver.Step s = o.step();
+            var h = s.fromIntended();
+            md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.1f / %.1f / %.1f | %s | %s | %s |%n", s.offeredPerSecond(),
+                    n(s.expected()), others(s, 200), s.achievedPerSecond(), h.getValueAtPercentile(50) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, cores(s), cpuPer(s), o.sustained() ? "yes" : "**no**"));
+        }
+    }
+
+    private static String cores(OpenLoopDriver.Step s) {
+        return s.cpu().cores().values().stream().map(c -> String.format(Locale.ROOT, "%.2f", c)).collect(Collectors.joining(" / "))
+                + String.format(Locale.ROOT, " (machine %.0f%% busy)", s.cpu().machineBusy() * 100);
+    }
+
+    private static String others(OpenLoopDriver.Step s, int expected) {
+        String others = s.byStatus().entrySet().stream().filter(e -> e.getKey() != expected)
+                .map(e -> (e.getKey() == HttpDriver.NO_ANSWER ? "no answer" : e.getKey().toString()) + ": " + n(e.getValue()))
+                .collect(Collectors.joining(", "));
+        return others.isEmpty() ? "none" : others;
     }
 
     private void openSteps(StringBuilder md) {
@@ -268,20 +326,15 @@ final class Results {
                 .append("| ---: | ---: | --- | ---: | --- | --- | ---: | ---: | --- | --- |\n");
         for (OpenStep o : openSteps) {
             OpenLoopDriver.Step s = o.step();
-            String others = s.byStatus().entrySet().stream().filter(e -> e.getKey() != expectedStatus)
-                    .map(e -> (e.getKey() == HttpDriver.NO_ANSWER ? "no answer" : e.getKey().toString()) + ": " + n(e.getValue()))
-                    .collect(Collectors.joining(", "));
             var h = s.fromIntended();
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %.0f | %.1f / %.1f / %.1f / %.1f / %.1f | %.1f / %.1f | %s | %.2f | %s | %s |%n",
-                    s.offeredPerSecond(), n(s.expected()), others.isEmpty() ? "none" : others, s.achievedPerSecond(),
+                    s.offeredPerSecond(), n(s.expected()), others(s, expectedStatus), s.achievedPerSecond(),
                     h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                     h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0,
                     s.fromSent().getValueAtPercentile(50) / 1000.0, s.fromSent().getValueAtPercentile(99) / 1000.0,
                     s.expected() == 0 ? "-" : String.format(Locale.ROOT, "%.0f bytes", (double) o.walBytes() / s.expected()),
                     s.expected() == 0 ? 0.0 : (double) o.commits() / s.expected(),
-                    s.cpu().cores().values().stream().map(c -> String.format(Locale.ROOT, "%.2f", c)).collect(Collectors.joining(" / "))
-                            + String.format(Locale.ROOT, " (machine %.0f%% busy)", s.cpu().machineBusy() * 100),
-                    o.sustained() ? "yes" : "**no**"));
+                    cores(s), o.sustained() ? "yes" : "**no**"));
         }
         md.append("\nThe slowest answer of each second of a step, by intended send time (ms), tells one stall from a steady queue:\n\n");
         for (OpenStep o : openSteps) {
