@@ -1,5 +1,6 @@
 package org.fondicasa.load;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,8 +43,8 @@ final class OpenLoopDriver implements AutoCloseable {
     }
 
     /** One step: the rate offered, what came back, and the latencies from intended and from actual send times. */
-    record Step(int offeredPerSecond, int sent, Map<Integer, Integer> byStatus, int expected, double wallSeconds,
-                Histogram fromIntended, Histogram fromSent, CpuMeter.Usage cpu) {
+    record Step(int offeredPerSecond, int sent, Map<Integer, Integer> byStatus, Map<String, Integer> failures, int expected,
+                double wallSeconds, Histogram fromIntended, Histogram fromSent, CpuMeter.Usage cpu) {
 
         double achievedPerSecond() {
             return expected / wallSeconds;
@@ -62,11 +64,25 @@ final class OpenLoopDriver implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
             .setInternalBlockingPoolSize(1));
     private final HttpClient client;
+    /**
+     * Every request is made on this one context: made from the scheduler thread, each would get a context of its own,
+     * its answer's callbacks would be queued behind the connection's, and a small answer could end before its body
+     * handler was set (seen: about 100 of 24.000 fast {@code GET /me} answers never completing).
+     */
+    private final Context context;
 
     OpenLoopDriver(URI service, int connections) {
         client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(service.getHost()).setDefaultPort(service.getPort())
-                        .setKeepAlive(true).setPipelining(false).setConnectTimeout(10_000).setIdleTimeout(60),
+                        .setKeepAlive(true).setPipelining(false).setConnectTimeout(10_000)
+                        // no client-side idle timeout: between steps (the checks take minutes) the pool would close its
+                        // connections and race the next step's first requests onto closing ones, failing them unanswered
+                        .setIdleTimeout(0),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        context = vertx.getOrCreateContext();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     /** The CPU this driver's own threads used (the event loop and the scheduler), to tell it apart from its JVM's other guests. */
@@ -95,6 +111,8 @@ final class OpenLoopDriver implements AutoCloseable {
         CountDownLatch answered = new CountDownLatch(n);
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long[] lastEnd = {0};
+        long gcBefore = gcMillis();
+        Map<String, Integer> failedBefore = Map.copyOf(into.failures());
         cpu.start();
         long start = System.nanoTime();
         Thread scheduler = new Thread(() -> {
@@ -120,12 +138,31 @@ final class OpenLoopDriver implements AutoCloseable {
         // still queued in the client after this; they count as not answered, and the step as failed
         boolean all = answered.await(timeout.toSeconds() + 30, TimeUnit.SECONDS);
         CpuMeter.Usage usage = cpu.stop();
+        // the generator's JVM pausing for its collector delays sends and answers alike: said, so a stall is not blamed on the service
+        System.out.println("[load] generator JVM: " + (gcMillis() - gcBefore) + " ms in garbage collection during the step");
         double wall = (lastEnd[0] - start) / 1e9;
         Map<Integer, Integer> statuses = new TreeMap<>(byStatus);
         if (!all) {
             statuses.merge(HttpDriver.NO_ANSWER, (int) answered.getCount(), Integer::sum);
         }
-        return new Step(perSecond, n, statuses, statuses.getOrDefault(expectedStatus, 0), wall, fromIntended, fromSent, usage);
+        Map<String, Integer> failures = new TreeMap<>();
+        if (!all) {
+            // where each request still unanswered is stuck: it tells a pool that never gave a connection from a
+            // service that never answered
+            for (int i = 0; i < n; i++) {
+                int phase = into.phase().get(offset + i);
+                if (phase != DONE) {
+                    failures.merge(PHASES[phase], 1, Integer::sum);
+                }
+            }
+        }
+        into.failures().forEach((cause, count) -> {
+            int during = count - failedBefore.getOrDefault(cause, 0);
+            if (during > 0) {
+                failures.put(cause, during);
+            }
+        });
+        return new Step(perSecond, n, statuses, failures, statuses.getOrDefault(expectedStatus, 0), wall, fromIntended, fromSent, usage);
     }
 
     interface Answered {
@@ -134,11 +171,19 @@ final class OpenLoopDriver implements AutoCloseable {
 
     /** Where each request's outcome is kept, indexed like the whole run's requests (the correctness checks read them). */
     record Sink(int[] status, long[] latencyNanos, long[] endNanos, String[] bodies, Map<String, Integer> failures,
-                Map<Integer, String> sampleBodies) {
+                Map<Integer, String> sampleBodies, AtomicIntegerArray phase) {
         static Sink of(int n) {
-            return new Sink(new int[n], new long[n], new long[n], new String[n], new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+            return new Sink(new int[n], new long[n], new long[n], new String[n], new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                    new AtomicIntegerArray(n));
         }
     }
+
+    private static final int HANDED_OVER = 1;
+    private static final int CONNECTED = 2;
+    private static final int HEADERS = 3;
+    private static final int DONE = 4;
+    private static final String[] PHASES = {"never handed to the client", "stuck waiting for a connection",
+            "stuck waiting for the answer", "stuck reading the body", "done"};
 
     private void send(Prepared p, long intended, Duration timeout, Answered done, Histogram fromSent, Sink into, int index) {
         long sent = System.nanoTime();
@@ -147,10 +192,18 @@ final class OpenLoopDriver implements AutoCloseable {
         if (p.body() != null) {
             options.putHeader("Content-Type", "application/json");
         }
-        client.request(options)
-                .compose(request -> p.body() == null ? request.send() : request.send(Buffer.buffer(p.body())))
-                .compose(response -> response.body().map(body -> new Object[]{response.statusCode(), body.toString()}))
+        into.phase().set(index, HANDED_OVER);
+        context.runOnContext(ignored -> client.request(options)
+                .compose(request -> {
+                    into.phase().set(index, CONNECTED);
+                    return p.body() == null ? request.send() : request.send(Buffer.buffer(p.body()));
+                })
+                .compose(response -> {
+                    into.phase().set(index, HEADERS);
+                    return response.body().map(body -> new Object[]{response.statusCode(), body.toString()});
+                })
                 .onComplete(result -> {
+                    into.phase().set(index, DONE);
                     long now = System.nanoTime();
                     into.endNanos()[index] = now;
                     into.latencyNanos()[index] = now - intended;
@@ -169,7 +222,7 @@ final class OpenLoopDriver implements AutoCloseable {
                         into.failures().merge(result.cause().getClass().getSimpleName(), 1, Integer::sum);
                         done.accept(HttpDriver.NO_ANSWER, null);
                     }
-                });
+                }));
     }
 
     /** Every step's requests as one closed-loop-shaped result, for the correctness checks and the numbers table. */

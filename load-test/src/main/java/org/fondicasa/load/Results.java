@@ -312,6 +312,9 @@ final class Results {
         String others = s.byStatus().entrySet().stream().filter(e -> e.getKey() != expected)
                 .map(e -> (e.getKey() == HttpDriver.NO_ANSWER ? "no answer" : e.getKey().toString()) + ": " + n(e.getValue()))
                 .collect(Collectors.joining(", "));
+        if (!s.failures().isEmpty()) {
+            others += " (" + s.failures().entrySet().stream().map(e -> e.getKey() + " " + n(e.getValue())).collect(Collectors.joining(", ")) + ")";
+        }
         return others.isEmpty() ? "none" : others;
     }
 
@@ -473,10 +476,16 @@ final class Results {
                     + String.join(" ", serviceJvmOptions) + "`, its own configuration otherwise (datasource pool, Kafka, OIDC) "
                     + "pointed at this run's servers; the in-JVM Kafka broker and the OIDC issuer run in the generator's JVM; log `"
                     + shortPath(serviceLog) + "`");
-            item(md, "generator", "JDK `HttpClient`, HTTP/1.1 keep-alive, asynchronous, at most " + options.concurrency()
+            String closedLoop = "JDK `HttpClient`, HTTP/1.1 keep-alive, asynchronous, at most " + options.concurrency()
                     + " requests in flight (a new one leaves when an answer comes back), request timeout "
                     + options.requestTimeout().toSeconds() + " s; latency from hand-over to the client to the complete answer; "
-                    + "percentiles by nearest rank over every request");
+                    + "percentiles by nearest rank over every request";
+            item(md, "generator", options.mode() == LoadOptions.Mode.OPEN
+                    ? "the steps: one Vert.x event loop, HTTP/1.1 keep-alive, at most " + options.openConnections() + " connections, "
+                    + "requests sent by a scheduler thread at their intended times whatever the service does, latency from the intended "
+                    + "send time into HdrHistograms (corrected for coordinated omission), request timeout " + options.requestTimeout().toSeconds()
+                    + " s; the closed-loop warmup: " + closedLoop
+                    : closedLoop);
         }
         if (tokensSigned > 0) {
             item(md, "tokens", String.format(Locale.ROOT, "%s RS256 citizen tokens for as many distinct valid fiscal codes, "
