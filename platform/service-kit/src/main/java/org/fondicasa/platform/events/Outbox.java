@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.fondicasa.events.DomainEvent;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +25,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    /**
+     * One statement whatever the number of events, so the driver prepares it once on the server and Hibernate does not
+     * parse a new SQL text per batch size; the sequence numbers follow the order given (the relay publishes by them).
+     */
+    private static final String INSERT = """
+            insert into outbox_event (id, topic, event_key, event_type, payload, created_at)
+            select e.id, ?, e.event_key, e.event_type, e.payload, clock_timestamp()
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality as e(id, event_key, event_type, payload, n)
+            order by e.n""";
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -55,33 +68,42 @@ public class Outbox {
     }
 
     private List<EventEnvelope> write(String topic, List<? extends DomainEvent> events) {
-        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
-        StringBuilder sql = new StringBuilder("insert into outbox_event (id, topic, event_key, event_type, payload, created_at) values ");
-        for (int i = 0; i < events.size(); i++) {
+        int n = events.size();
+        List<EventEnvelope> envelopes = new ArrayList<>(n);
+        UUID[] ids = new UUID[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
             DomainEvent event = events.get(i);
             JsonNode dataNode = mapper.valueToTree(event);
             List<String> errors = config.validateOnWrite() ? schemas.validateData(event.eventType(), event.schemaVersion(), dataNode) : List.of();
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("event " + event.eventType() + " v" + event.schemaVersion() + " does not match its schema: " + errors);
             }
-            envelopes.add(new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), event.eventType(),
+            EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), event.eventType(),
                     config.source(), event.subject(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                    "application/json", EventEnvelope.schemaUri(event.eventType(), event.schemaVersion()), event.schemaVersion(), dataNode));
-            int p = i * 5;
-            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?").append(p + 3)
-                    .append(", ?").append(p + 4).append(", ?").append(p + 5).append(", clock_timestamp())");
+                    "application/json", EventEnvelope.schemaUri(event.eventType(), event.schemaVersion()), event.schemaVersion(), dataNode);
+            envelopes.add(envelope);
+            ids[i] = UUID.fromString(envelope.id());
+            keys[i] = event.eventKey();
+            types[i] = envelope.type();
+            payloads[i] = toJson(envelope);
         }
-        var insert = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < events.size(); i++) {
-            EventEnvelope envelope = envelopes.get(i);
-            int p = i * 5;
-            insert.setParameter(p + 1, UUID.fromString(envelope.id()))
-                    .setParameter(p + 2, topic)
-                    .setParameter(p + 3, events.get(i).eventKey())
-                    .setParameter(p + 4, envelope.type())
-                    .setParameter(p + 5, toJson(envelope));
-        }
-        insert.executeUpdate();
+        // what a native query did before: the entity changes these events report reach the database first
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, topic);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                insert.setArray(3, connection.createArrayOf("text", keys));
+                insert.setArray(4, connection.createArrayOf("text", types));
+                insert.setArray(5, connection.createArrayOf("text", payloads));
+                if (insert.executeUpdate() != n) {
+                    throw new SQLException("not every event of the change reached the outbox");
+                }
+            }
+        });
         return envelopes;
     }
 
