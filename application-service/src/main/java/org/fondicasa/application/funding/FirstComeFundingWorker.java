@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides first-come calls asynchronously, so that intake stays short on opening day: each pass funds eligible
@@ -20,6 +22,7 @@ public class FirstComeFundingWorker {
     private static final Logger LOG = Logger.getLogger(FirstComeFundingWorker.class);
     private static final int MAX_PASSES = 50;
 
+    private final Map<UUID, String> failures = new ConcurrentHashMap<>();
     private final FundingStep step;
     private final EntityManager em;
 
@@ -39,8 +42,17 @@ public class FirstComeFundingWorker {
             return;
         }
         for (UUID call : calls) {
-            for (int pass = 0; pass < MAX_PASSES && step.fund(call); pass++) {
-                // keep going while full batches are decided
+            try {
+                for (int pass = 0; pass < MAX_PASSES && step.fund(call); pass++) {
+                    // keep going while full batches are decided
+                }
+                failures.remove(call);
+            } catch (RuntimeException e) {
+                // one call that cannot be decided now (a deadlock, a lock timeout, a bug) must not stop every other
+                // call's line: its pass rolled back, the next run tries it again; said once per reason, not every run
+                if (!String.valueOf(e).equals(failures.put(call, String.valueOf(e)))) {
+                    LOG.warnf(e, "funding pass of call %s failed and is retried at the next run", call);
+                }
             }
         }
     }
