@@ -33,7 +33,7 @@ public class FundingStep {
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
-    /** Per call, the money and open contests a committed pass decided the whole settled line with. */
+    /** Per call, the money, open contests and departures a committed pass left the whole settled line decided with. */
     private final Map<UUID, String> decided = new ConcurrentHashMap<>();
     private final CallMoney money;
     private final CallSnapshots snapshots;
@@ -73,31 +73,30 @@ public class FundingStep {
         }
         Number settled = latest.get(0);
         long available = Euro.toCents(money.budget(callId).subtract(money.committed(callId)));
-        // nothing new in line and nothing changed since the last pass decided the rest (the money, the contests): the
-        // waiting list would be read again only to wait again
-        String seen = available + "/" + em.createNativeQuery(
-                        "select count(*) from contested_claim where call_id = ?1 and resolved_at is null")
+        // nothing new in line and nothing changed since the last pass left the rest decided (the money, the contests,
+        // who left the line): the waiting list would be read again only to wait again
+        Object contests = em.createNativeQuery("select count(*) from contested_claim where call_id = ?1 and resolved_at is null")
                 .setParameter(1, callId).getSingleResult();
+        Object left = em.createNativeQuery("""
+                        select count(*) from application
+                        where call_id = ?1 and status in ('WITHDRAWN', 'REVOKED', 'NOT_FUNDED')""")
+                .setParameter(1, callId).getSingleResult();
+        String seen = lineState(available, contests, left);
         boolean pending = !em.createNativeQuery(
                         "select 1 from application where call_id = ?1 and status = 'PENDING' and receipt_seq <= ?2 limit 1")
                 .setParameter(1, callId).setParameter(2, settled.longValue()).getResultList().isEmpty();
         if (!pending && seen.equals(decided.get(callId))) {
             return false;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    decided.put(callId, seen);
-                }
-            }
-        });
         List<FirstComeFunding.Claim> claims = available == 0 ? List.of() : claims(callId, settled.longValue());
         FirstComeFunding.Outcome outcome = FirstComeFunding.fund(available, claims, call.kind().funding() == CallKind.Funding.FIRST_COME_WHOLE);
+        // the line is decided to its end when it stops here (someone waits) or there was nothing more to read
+        boolean readOn = outcome.waitsFrom().isEmpty() && claims.size() == BATCH;
+        if (!readOn) {
+            // remembered as this pass leaves the line, not as it found it: with the money it found, a revocation handing
+            // back exactly what this pass granted would look like nothing changed, and the waiting list would never move
+            remember(callId, lineState(available - outcome.grantedCents(), contests, left));
+        }
         for (FirstComeFunding.Grant grant : outcome.grants()) {
             Application application = Application.findById(grant.protocolNumber());
             awards.grant(application, grant.cents(), explain(call, grant), "first-come funding");
@@ -110,7 +109,22 @@ public class FundingStep {
                     .executeUpdate();
             return false;
         }
-        return claims.size() == BATCH;
+        return readOn;
+    }
+
+    private void remember(UUID callId, String leaves) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    decided.put(callId, leaves);
+                }
+            }
+        });
     }
 
     /**
@@ -130,6 +144,10 @@ public class FundingStep {
         return rows.stream()
                 .map(r -> new FirstComeFunding.Claim((String) r[0], ((Number) r[1]).longValue(), Euro.toCents((BigDecimal) r[2])))
                 .toList();
+    }
+
+    private static String lineState(long availableCents, Object openContests, Object leftTheLine) {
+        return availableCents + "/" + openContests + "/" + leftTheLine;
     }
 
     private static String explain(CallSnapshots.Snapshot call, FirstComeFunding.Grant grant) {
