@@ -81,11 +81,11 @@ public class Outbox {
             if (!errors.isEmpty()) {
                 throw new IllegalStateException("event " + event.eventType() + " v" + event.schemaVersion() + " does not match its schema: " + errors);
             }
-            EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(), event.eventType(),
+            ids[i] = UUID.randomUUID();
+            EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, ids[i].toString(), event.eventType(),
                     config.source(), event.subject(), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
                     "application/json", EventEnvelope.schemaUri(event.eventType(), event.schemaVersion()), event.schemaVersion(), dataNode);
             envelopes.add(envelope);
-            ids[i] = UUID.fromString(envelope.id());
             keys[i] = event.eventKey();
             types[i] = envelope.type();
             payloads[i] = toJson(envelope);
