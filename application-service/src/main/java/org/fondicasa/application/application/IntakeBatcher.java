@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.fondicasa.platform.web.ProblemException;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * one statement per table for up to {@code batch-size} of them ({@link Intake#storeAll}), in the order they were
  * accepted. Each request waits for the commit that holds its application before it is answered, so nothing is
  * acknowledged and then lost. Batches form by themselves under load (whatever queued while the last one was being
- * written) and add no wait when there is none. A full queue is 503 with {@code Retry-After}; a batch that fails is
+ * written, and what arrives within {@code gather} of a batch's first application), so a lone application waits at
+ * most that long. A full queue is 503 with {@code Retry-After}; a batch that fails is
  * stored again one by one ({@link Intake#store}), so one bad application fails only itself.
  */
 @ApplicationScoped
@@ -46,12 +48,21 @@ public class IntakeBatcher {
         @WithDefault("2")
         int writers();
 
+        /**
+         * How long a writer that has begun a batch waits for more applications to join it, counted from the arrival of
+         * the batch's first one; 0 takes only what is already queued. Without it, at a few hundred applications a second
+         * two writers commit one or two each, and every transaction's fixed cost (begin, five statements, commit, a WAL
+         * flush) is paid per application. A full batch never waits.
+         */
+        @WithDefault("5ms")
+        Duration gather();
+
         /** false: every application in its own transaction, as before group commit. */
         @WithDefault("true")
         boolean grouped();
     }
 
-    private record Pending(Intake.Accepted accepted, CompletableFuture<Intake.Outcome> outcome) {
+    private record Pending(Intake.Accepted accepted, CompletableFuture<Intake.Outcome> outcome, long queuedAt) {
     }
 
     private final Intake intake;
@@ -100,7 +111,7 @@ public class IntakeBatcher {
         if (!running) {
             return intake.store(accepted);
         }
-        Pending pending = new Pending(accepted, new CompletableFuture<>());
+        Pending pending = new Pending(accepted, new CompletableFuture<>(), System.nanoTime());
         if (!queue.offer(pending)) {
             throw ProblemException.unavailable("Too many applications are being filed at this moment; nothing was stored. Try again in a few seconds.", 2);
         }
@@ -135,7 +146,7 @@ public class IntakeBatcher {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, config.batchSize() - 1);
+                gather(batch, first.queuedAt() + config.gather().toNanos());
                 List<Intake.Accepted> accepted = batch.stream().map(Pending::accepted).toList();
                 List<Intake.Outcome> outcomes = QuarkusTransaction.requiringNew().timeout(Intake.TRANSACTION_TIMEOUT_SECONDS)
                         .call(() -> intake.storeAll(accepted, this::numbered));
@@ -152,6 +163,19 @@ public class IntakeBatcher {
             } finally {
                 numbered();
             }
+        }
+    }
+
+    /** Fills the batch from the queue until it is full or the moment to write it has come. */
+    private void gather(List<Pending> batch, long writeAt) throws InterruptedException {
+        queue.drainTo(batch, config.batchSize() - batch.size());
+        for (long wait; batch.size() < config.batchSize() && (wait = writeAt - System.nanoTime()) > 0; ) {
+            Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, config.batchSize() - batch.size());
         }
     }
 
