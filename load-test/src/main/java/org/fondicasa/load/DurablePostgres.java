@@ -39,7 +39,12 @@ final class DurablePostgres implements AutoCloseable {
     static DurablePostgres start(Path dataDir) {
         try {
             Files.createDirectories(dataDir.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (Boolean.getBoolean("load.pg.statements")) {
+                // a diagnosis, not a measurement: per-statement times read with psql during a run; it costs a little CPU
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(false)
