@@ -17,6 +17,7 @@ import org.fondicasa.platform.money.Euro;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,8 +34,8 @@ public class FundingStep {
 
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
-    /** Per call, the money, open contests and departures a committed pass left the whole settled line decided with. */
-    private final Map<UUID, String> decided = new ConcurrentHashMap<>();
+    /** Per call, how a committed pass left the whole settled line decided. */
+    private final Map<UUID, Decided> decided = new ConcurrentHashMap<>();
     private final CallMoney money;
     private final CallSnapshots snapshots;
     private final AwardService awards;
@@ -74,18 +75,29 @@ public class FundingStep {
         Number settled = latest.get(0);
         long available = Euro.toCents(money.budget(callId).subtract(money.committed(callId)));
         // nothing new in line and nothing changed since the last pass left the rest decided (the money, the contests,
-        // who left the line): the waiting list would be read again only to wait again
+        // who left the line, the awards): the waiting list would be read again only to wait again
         Object contests = em.createNativeQuery("select count(*) from contested_claim where call_id = ?1 and resolved_at is null")
                 .setParameter(1, callId).getSingleResult();
         Object left = em.createNativeQuery("""
                         select count(*) from application
                         where call_id = ?1 and status in ('WITHDRAWN', 'REVOKED', 'NOT_FUNDED')""")
                 .setParameter(1, callId).getSingleResult();
-        String seen = lineState(available, contests, left);
+        // every grant adds an award row (a revoked one stays): money that came and went again is still a change
+        Object awarded = em.createNativeQuery("select count(*) from award where call_id = ?1").setParameter(1, callId).getSingleResult();
+        String seen = lineState(available, contests, left, awarded);
         boolean pending = !em.createNativeQuery(
                         "select 1 from application where call_id = ?1 and status = 'PENDING' and receipt_seq <= ?2 limit 1")
                 .setParameter(1, callId).setParameter(2, settled.longValue()).getResultList().isEmpty();
-        if (!pending && seen.equals(decided.get(callId))) {
+        Decided last = decided.get(callId);
+        boolean unchanged = last != null && seen.equals(last.state());
+        if (!pending && unchanged) {
+            return false;
+        }
+        if (unchanged && last.waitsFrom().isPresent()) {
+            // the line stopped at someone waiting and nothing that could move them has changed: whoever joined since is
+            // behind them and waits too, strict receipt order; reading the waiting list again (a sort of every waiting
+            // application, 200 ms at 100 000 of them) would decide the same
+            waitFrom(callId, last.waitsFrom().getAsLong(), settled.longValue());
             return false;
         }
         List<FirstComeFunding.Claim> claims = available == 0 ? List.of() : claims(callId, settled.longValue());
@@ -95,24 +107,37 @@ public class FundingStep {
         if (!readOn) {
             // remembered as this pass leaves the line, not as it found it: with the money it found, a revocation handing
             // back exactly what this pass granted would look like nothing changed, and the waiting list would never move
-            remember(callId, lineState(available - outcome.grantedCents(), contests, left));
+            remember(callId, new Decided(lineState(available - outcome.grantedCents(), contests, left,
+                    ((Number) awarded).longValue() + outcome.grants().size()), outcome.waitsFrom()));
         }
         for (FirstComeFunding.Grant grant : outcome.grants()) {
             Application application = Application.findById(grant.protocolNumber());
             awards.grant(application, grant.cents(), explain(call, grant), "first-come funding");
         }
         if (outcome.waitsFrom().isPresent()) {
-            em.createNativeQuery("""
-                            update application set status = 'WAITING', status_changed_at = clock_timestamp()
-                            where call_id = ?1 and status = 'PENDING' and receipt_seq >= ?2 and receipt_seq <= ?3""")
-                    .setParameter(1, callId).setParameter(2, outcome.waitsFrom().getAsLong()).setParameter(3, settled.longValue())
-                    .executeUpdate();
+            waitFrom(callId, outcome.waitsFrom().getAsLong(), settled.longValue());
             return false;
         }
         return readOn;
     }
 
-    private void remember(UUID callId, String leaves) {
+    /** Every settled PENDING application from that place in line on waits, in one statement. */
+    private void waitFrom(UUID callId, long place, long settled) {
+        em.createNativeQuery("""
+                        update application set status = 'WAITING', status_changed_at = clock_timestamp()
+                        where call_id = ?1 and status = 'PENDING' and receipt_seq >= ?2 and receipt_seq <= ?3""")
+                .setParameter(1, callId).setParameter(2, place).setParameter(3, settled)
+                .executeUpdate();
+    }
+
+    /**
+     * The money, open contests, departures and awards ({@code state}) a pass left the settled line decided with, and where
+     * the line stopped (someone waits from there on), if it did.
+     */
+    private record Decided(String state, OptionalLong waitsFrom) {
+    }
+
+    private void remember(UUID callId, Decided leaves) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -146,8 +171,8 @@ public class FundingStep {
                 .toList();
     }
 
-    private static String lineState(long availableCents, Object openContests, Object leftTheLine) {
-        return availableCents + "/" + openContests + "/" + leftTheLine;
+    private static String lineState(long availableCents, Object openContests, Object leftTheLine, Object awards) {
+        return availableCents + "/" + openContests + "/" + leftTheLine + "/" + awards;
     }
 
     private static String explain(CallSnapshots.Snapshot call, FirstComeFunding.Grant grant) {

@@ -26,7 +26,8 @@ import static org.fondicasa.application.fixtures.CallBuilder.aCall;
 /**
  * A funding pass skips a call whose line cannot have moved. Here the worker is off and the test runs each pass itself,
  * so what a pass remembers is known exactly: a revocation handing back exactly what the last pass granted, and a
- * waiting application withdrawn with no money changing hands, both move the waiting list at the very next pass.
+ * waiting application withdrawn with no money changing hands, both move the waiting list at the very next pass; and
+ * while the line stays stopped, newcomers wait behind it without the waiting list being read again.
  */
 @QuarkusTest
 @TestProfile(TheLineMovesTest.WorkerOff.class)
@@ -80,6 +81,44 @@ class TheLineMovesTest {
                 .then().statusCode(200);
         step.fund(call);
         assertThat(status(elena)).as("the pass after the withdrawal").isEqualTo("GRANTED");
+    }
+
+    @Test
+    void newcomersBehindSomeoneWaitingWaitWithoutTheLineReadAgainUntilMoneyComes() {
+        UUID call = f.create(f.tokens.regionOfficer(), aCall(CallKind.SOCIAL_MICROCREDIT)
+                .openBetween(Fixtures.romeIn(-60), Fixtures.romeIn(3600)).withBudget("12000.00").build());
+
+        String gino = apply(call, 96_201, "10000.00");
+        String ilaria = apply(call, 96_202, "5000.00");
+        onePassOnceSettled(call, gino, ilaria);
+        assertThat(status(gino)).isEqualTo("GRANTED");            // 2.000 left
+        assertThat(status(ilaria)).isEqualTo("WAITING");          // the line stops at her
+
+        // newcomers whose loans fit in what is left still wait behind her: the pass that decides it reads no claims
+        String luca = apply(call, 96_203, "1000.00");
+        String marta = apply(call, 96_204, "2000.00");
+        onePassOnceSettled(call, luca, marta);
+        assertThat(status(luca)).isEqualTo("WAITING");
+        assertThat(status(marta)).isEqualTo("WAITING");
+
+        // 3.000 more: 5.000, exactly what Ilaria needs
+        topUp(call, "3000.00");
+        step.fund(call);
+        assertThat(status(ilaria)).as("the pass after the top-up").isEqualTo("GRANTED");
+        assertThat(status(luca)).isEqualTo("WAITING");            // 0 left: the line stops at Luca now
+        // 2.000 more: Luca's loan fits, Marta's does not, and Nadia, who came after her, waits behind her
+        topUp(call, "2000.00");
+        String nadia = apply(call, 96_205, "500.00");
+        onePassOnceSettled(call, nadia);
+        assertThat(status(luca)).isEqualTo("GRANTED");
+        assertThat(status(marta)).isEqualTo("WAITING");           // 1.000 left, she needs 2.000
+        assertThat(status(nadia)).isEqualTo("WAITING");
+    }
+
+    private void topUp(UUID call, String amount) {
+        given().auth().oauth2(f.tokens.regionOfficer()).contentType(ContentType.JSON)
+                .body("{\"source\": \"REGIONAL\", \"amount\": \"" + amount + "\", \"legalRef\": \"DGR integrazione risorse 2026\"}")
+                .post("/calls/" + call + "/budget/top-ups").then().statusCode(200);
     }
 
     private String apply(UUID call, int citizen, String amount) {
