@@ -16,7 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,6 +37,7 @@ import org.fondicasa.platform.web.ProblemException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import static org.fondicasa.platform.security.Roles.CITIZEN;
 import static org.fondicasa.platform.security.Roles.DESK_OPERATOR;
@@ -72,9 +75,11 @@ public class ApplicationResource {
             description = "Answers 201 with the application: its protocol number and its assessment against the call's rules.")
     @APIResponse(responseCode = "201", description = "The receipt: protocol number and place in line",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    public Response submit(@PathParam("id") UUID callId, @NotNull ApplicationForm form, @Context UriInfo uri) {
-        Receipt receipt = applications.submit(callId, form, caller);
-        return Response.created(uri.getBaseUriBuilder().path("applications/{p}").build(receipt.protocolNumber())).entity(receipt).build();
+    @Blocking // the checks before the queue may read the database; the wait for the commit holds no thread
+    public CompletionStage<Response> submit(@PathParam("id") UUID callId, @NotNull ApplicationForm form, @Context UriInfo uri) {
+        UriBuilder receipts = uri.getBaseUriBuilder().path("applications/{p}");
+        return applications.submit(callId, form, caller)
+                .thenApply(receipt -> Response.created(receipts.build(receipt.protocolNumber())).entity(receipt).build());
     }
 
     @GET

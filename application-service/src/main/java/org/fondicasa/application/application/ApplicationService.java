@@ -1,5 +1,6 @@
 package org.fondicasa.application.application;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fondicasa.application.call.CallSnapshots;
 import org.fondicasa.application.eligibility.Assessment;
@@ -25,11 +26,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.IntFunction;
 
 /**
  * Takes an application in: who applies (from the token, or the citizen a desk operator assists), the call's window,
- * every field checked and listed at once, the assessment, then {@link IntakeBatcher#store} (group commit; each answered after its commit). Nothing is stored unless all of
+ * every field checked and listed at once, the assessment, then {@link IntakeBatcher#enqueue} (group commit; each answered after its commit). Nothing is stored unless all of
  * it holds. Places in the call that other applications hold are decided by {@link HouseholdPlaces}: the person's own
  * application takes back a place someone listed them in; every other conflict is a 409 that names nothing of the other
  * application.
@@ -57,20 +61,38 @@ public class ApplicationService {
         this.metrics = metrics;
     }
 
-    public Receipt submit(UUID callId, ApplicationForm form, Caller caller) {
+    /**
+     * The receipt once the commit that holds the application is done. What can be refused from the form, the token
+     * and the call is refused at once (thrown); the rest completes the stage: on the intake writer's thread for the
+     * common case, and on a worker thread when the application must be stored on its own or take over its places.
+     */
+    public CompletionStage<Receipt> submit(UUID callId, ApplicationForm form, Caller caller) {
         CallSnapshots.Snapshot call = snapshots.of(callId);
-        metrics.received(call.kind().name());
+        String kind = call.kind().name();
+        metrics.received(kind);
+        CompletableFuture<Receipt> answer = new CompletableFuture<>();
         try {
-            Receipt receipt = accept(call, form, caller);
-            metrics.accepted(call.kind().name(), receipt.status().name());
-            return receipt;
+            accept(call, form, caller).whenComplete((receipt, failure) -> {
+                if (failure == null) {
+                    metrics.accepted(kind, receipt.status().name());
+                    answer.complete(receipt);
+                    return;
+                }
+                // the cause itself, not the CompletionException around it
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof ProblemException problem) {
+                    metrics.refused(kind, problem.status());
+                }
+                answer.completeExceptionally(cause);
+            });
         } catch (ProblemException e) {
-            metrics.refused(call.kind().name(), e.status());
+            metrics.refused(kind, e.status());
             throw e;
         }
+        return answer;
     }
 
-    private Receipt accept(CallSnapshots.Snapshot call, ApplicationForm form, Caller caller) {
+    private CompletionStage<Receipt> accept(CallSnapshots.Snapshot call, ApplicationForm form, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         // field rules and the call's own requirements are reported together, every one of them
         List<Violation> violations = new ArrayList<>();
@@ -111,16 +133,36 @@ public class ApplicationService {
         int grantsThisYear = call.rules().hardship() == null ? 0 : intake.householdGrantsThisYear(call.istatCode(), household, day);
         Assessment assessment = Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grantsThisYear));
         Intake.Accepted accepted = new Intake.Accepted(call, form, applicant, household, submittedBy, assisted, assessment);
-        try {
-            return batcher.store(accepted);
-        } catch (Intake.PlacesHeld held) {
-            if (!HouseholdPlaces.needsHolders(HouseholdPlaces.claims(household, applicant, !assisted), held.fiscalCodes())) {
-                // a listing (a member, or the person a desk files for) never reads who holds the place
-                throw householdConflict(form, applicant, assisted, held.fiscalCodes());
+        IntFunction<Assessment> reassess = grants -> Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grants));
+        return batcher.enqueue(accepted).thenCompose(outcome -> {
+            if (outcome instanceof Intake.Stored stored) {
+                return CompletableFuture.completedFuture(stored.receipt());
             }
-            return takeOver(accepted, grants -> Eligibility.assess(call.kind(), call.rules(), form, new Eligibility.Context(day, grants)),
-                    form);
+            if (outcome instanceof Intake.Refused refused && !(refused.why() instanceof Intake.PlacesHeld)) {
+                return CompletableFuture.failedFuture(refused.why());
+            }
+            // a place held, or stored on its own: a transaction of its own, on a worker thread (never the writer's)
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    if (outcome instanceof Intake.Refused refused) {
+                        throw refused.why();
+                    }
+                    return intake.store(accepted);
+                } catch (Intake.PlacesHeld held) {
+                    return placesHeld(accepted, held, reassess);
+                }
+            }, Infrastructure.getDefaultWorkerPool()); // Quarkus's worker pool
+        });
+    }
+
+    private Receipt placesHeld(Intake.Accepted accepted, Intake.PlacesHeld held, IntFunction<Assessment> reassess) {
+        ApplicationForm form = accepted.form();
+        if (!HouseholdPlaces.needsHolders(HouseholdPlaces.claims(accepted.household(), accepted.applicant(), !accepted.assisted()),
+                held.fiscalCodes())) {
+            // a listing (a member, or the person a desk files for) never reads who holds the place
+            throw householdConflict(form, accepted.applicant(), accepted.assisted(), held.fiscalCodes());
         }
+        return takeOver(accepted, reassess, form);
     }
 
     /** The person applying themselves found their own place held: {@link Intake#takeOver}, decided again on a race. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * acknowledged and then lost. Batches form by themselves under load (whatever queued while the last one was being
  * written, and what arrives within {@code gather} of a batch's first application), so a lone application waits at
  * most that long. A full queue is 503 with {@code Retry-After}; a batch that fails is
- * stored again one by one ({@link Intake#store}), so one bad application fails only itself.
+ * stored again one by one ({@link Intake#store}), so one bad application fails only itself. No request holds a
+ * thread while it waits: its answer is made from the commit ({@link #enqueue}).
  */
 @ApplicationScoped
 public class IntakeBatcher {
@@ -106,28 +106,22 @@ public class IntakeBatcher {
         }
     }
 
-    /** Stores the application (with the places its household claims), answering after the commit that holds it. */
-    public Receipt store(Intake.Accepted accepted) {
+    /**
+     * Queues the application for the next batch. The stage completes, on the writer's thread, once the commit that
+     * holds the application is done ({@link Intake.Stored}), or with why it was refused, or with {@link Intake.Alone}
+     * when it is to be stored on its own ({@link Intake#store}, by the caller, off the writer's thread). No thread
+     * waits for it meanwhile: a burst of arrivals does not grow the worker pool (each new thread ran interpreted and
+     * deoptimised the pool's loop at the start of every step, JFR, 2026-12-06). A full queue is 503, nothing queued.
+     */
+    public CompletableFuture<Intake.Outcome> enqueue(Intake.Accepted accepted) {
         if (!running) {
-            return intake.store(accepted);
+            return CompletableFuture.completedFuture(new Intake.Alone());
         }
         Pending pending = new Pending(accepted, new CompletableFuture<>(), System.nanoTime());
         if (!queue.offer(pending)) {
             throw ProblemException.unavailable("Too many applications are being filed at this moment; nothing was stored. Try again in a few seconds.", 2);
         }
-        Intake.Outcome outcome;
-        try {
-            outcome = pending.outcome().join();
-        } catch (CompletionException e) {
-            throw new IllegalStateException("the intake writer failed", e.getCause());
-        }
-        if (outcome instanceof Intake.Stored stored) {
-            return stored.receipt();
-        }
-        if (outcome instanceof Intake.Refused refused) {
-            throw refused.why();
-        }
-        return intake.store(accepted);
+        return pending.outcome();
     }
 
     /**
