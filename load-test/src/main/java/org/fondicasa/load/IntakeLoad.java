@@ -375,7 +375,7 @@ public final class IntakeLoad {
                 long killed = System.nanoTime();
                 Thread.sleep(options.outage().toMillis());
                 long during = storedIn(postgres, call) - before;
-                long unpublished = single(postgres, "select count(*) from application.outbox_event where published_at is null");
+                long unpublished = single(postgres, "select count(*) from application.outbox_event");
                 System.out.println("[load] starting the Kafka broker again: " + during + " applications stored while it was down, "
                         + unpublished + " events waiting in the outbox ...");
                 stack.restartBroker();
@@ -393,7 +393,7 @@ public final class IntakeLoad {
         breaker.join();
         long drained = -1;
         if (restartedAt[0] > 0) {
-            while (single(postgres, "select count(*) from application.outbox_event where published_at is null") > 0
+            while (single(postgres, "select count(*) from application.outbox_event") > 0
                     && System.nanoTime() - restartedAt[0] < Duration.ofMinutes(3).toNanos()) {
                 Thread.sleep(200);
             }

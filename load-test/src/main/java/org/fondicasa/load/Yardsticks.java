@@ -36,8 +36,7 @@ final class Yardsticks {
                 kind text not null check (kind in ('OWN', 'LISTED')), primary key (call_id, fiscal_code));
             create index household_claim_member on household_claim (fiscal_code);
             create table outbox_event (seq bigserial primary key, id uuid not null unique, topic text not null, event_key text,
-                event_type text not null, payload text not null, created_at timestamptz not null, published_at timestamptz);
-            create index outbox_event_pending on outbox_event (seq) where published_at is null;
+                event_type text not null, payload text not null, created_at timestamptz not null);
             """;
 
     /** One measurement: what a transaction writes, how many of them per second, and what that cost. */

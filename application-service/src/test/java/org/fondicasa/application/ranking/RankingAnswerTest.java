@@ -24,6 +24,7 @@ import org.fondicasa.application.call.CallService;
 import org.fondicasa.application.eligibility.Band;
 import org.fondicasa.application.fixtures.ApplicationFormBuilder;
 import org.fondicasa.platform.money.Euro;
+import org.fondicasa.testing.KafkaTestClient;
 import org.fondicasa.testing.Money;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,7 @@ class RankingAnswerTest {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
     private final Fixtures f = new Fixtures();
+    private final KafkaTestClient kafka = KafkaTestClient.fromConfig();
 
     @Inject
     ObjectMapper mapper;
@@ -166,11 +168,12 @@ class RankingAnswerTest {
                 assertThat(award[3]).isEqualTo("GRANTED");
                 assertThat(award[4]).isEqualTo(e.explanation());
             }
-            for (Object payload : em.createNativeQuery("select payload from outbox_event where event_type = 'ContributionGranted' "
-                    + "and payload like ?1 order by seq").setParameter(1, "%" + call + "%").getResultList()) {
-                events.add(data((String) payload));
-            }
         });
+        kafka.published("application.events", "ContributionGranted", value -> value.contains(call.toString()),
+                () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from outbox_event where event_type = 'ContributionGranted' and payload like ?1")
+                        .setParameter(1, "%" + call + "%").getSingleResult()).longValue()), Duration.ofSeconds(30))
+                .forEach(r -> events.add(data(r.value())));
         int funded = 0;
         for (Ranking.Entry e : core.entries()) {
             Ranking.Candidate c = e.candidate();

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /** Plain Kafka clients against the test broker: to send what another service would, and read what arrived. */
@@ -93,6 +95,35 @@ public final class KafkaTestClient {
             }
         }
         return all;
+    }
+
+    /**
+     * The records of one event type on the topic that match, in the topic's order, once the outbox rows they came from
+     * are gone: the relay deletes a row only after Kafka acknowledged it, so every one of them is then on the topic, and
+     * an event written twice shows as two records. {@code inOutbox} counts the outbox rows of those events.
+     */
+    public List<ConsumerRecord<String, String>> published(String topic, String type, Predicate<String> value,
+                                                          LongSupplier inOutbox, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        long left;
+        while ((left = inOutbox.getAsLong()) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(left + " event(s) still in the outbox after " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return readAll(topic, timeout).stream().filter(r -> type.equals(type(r)) && value.test(r.value())).toList();
+    }
+
+    /** The CloudEvents type a record carries in its {@code ce_type} header, or null. */
+    public static String type(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("ce_type");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** An event envelope as a producing service writes it (see service-kit's envelope schema). */

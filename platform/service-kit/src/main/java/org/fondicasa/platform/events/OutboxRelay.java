@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Publishes outbox rows to Kafka in commit order and marks them published. At-least-once: a crash between
- * send and mark re-sends, and consumers drop the duplicate by event id. A PostgreSQL advisory lock keeps a
+ * Publishes outbox rows to Kafka in commit order and deletes them once Kafka has acknowledged them: the outbox holds
+ * only what is still to publish, and Kafka is the record of what was (deleting a row writes a few dozen bytes of WAL,
+ * marking it published wrote a whole new row version and its index entries). At-least-once: a crash between send
+ * and delete re-sends, and consumers drop the duplicate by event id. A PostgreSQL advisory lock keeps a
  * single relay active per database, so several replicas never interleave and per-key order holds.
  */
 @ApplicationScoped
@@ -86,7 +88,7 @@ public class OutboxRelay {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select id, topic, event_key, event_type, payload from outbox_event
-                            where published_at is null order by seq limit ?1""")
+                            order by seq limit ?1""")
                     .setParameter(1, config.relayBatchSize()).getResultList();
             if (rows.isEmpty()) {
                 return 0;
@@ -104,7 +106,7 @@ public class OutboxRelay {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(30, TimeUnit.SECONDS);
             }
-            em.createNativeQuery("update outbox_event set published_at = now() where id = any(?1)")
+            em.createNativeQuery("delete from outbox_event where id = any(?1)")
                     .setParameter(1, ids.toArray(UUID[]::new)).executeUpdate();
             published.increment(rows.size());
             return rows.size();
@@ -118,7 +120,7 @@ public class OutboxRelay {
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                    .createNativeQuery("select count(*) from outbox_event where published_at is null")
+                    .createNativeQuery("select count(*) from outbox_event")
                     .getSingleResult()).longValue());
         } catch (RuntimeException e) {
             return -1;
