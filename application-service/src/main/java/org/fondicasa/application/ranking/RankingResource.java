@@ -38,7 +38,7 @@ public class RankingResource {
     @Path("simulations")
     @RolesAllowed({REGION_OFFICER, MUNICIPALITY_OPERATOR})
     @Operation(operationId = "simulateRanking", summary = "Rank the eligible applications and apply the payment strategy, without granting anything",
-            description = "Nothing is stored or granted; it can be repeated at will.")
+            description = "Nothing is stored or granted (the answer has no runId); it can be repeated at will.")
     public RankingView simulate(@PathParam("id") UUID id) {
         return rankings.simulate(id, caller);
     }

@@ -12,7 +12,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A ranking, simulated or published (one publication per call, never changed). Entries are JSON of {@link RankingView.Entry}. */
+/**
+ * A published ranking (one per call, never changed; simulations are not stored). Entries are JSON of
+ * {@link RankingView.Entry}.
+ */
 @Entity
 @Table(name = "ranking_run")
 public class RankingRun extends PanacheEntityBase {

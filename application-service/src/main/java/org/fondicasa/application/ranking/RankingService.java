@@ -94,7 +94,8 @@ public class RankingService {
     @TransactionConfiguration(timeout = TIMEOUT_SECONDS)
     public RankingView simulate(UUID callId, Caller caller) {
         Call call = rankedCall(callId, caller);
-        return save(call, compute(call), false, caller);
+        // nothing is stored: at national scale writing the run was 11 of the simulation's 26 s (ranking-2026-12-05-b.md)
+        return view(null, call, compute(call), false, OffsetDateTime.now(clock));
     }
 
     @Transactional
@@ -115,7 +116,7 @@ public class RankingService {
                     + callId + "/contested-claims): the ranking is published once every one is resolved");
         }
         Computed computed = compute(call);
-        RankingView run = save(call, computed, true, caller);
+        RankingView run = publish(call, computed, caller);
         List<AwardService.FirstGrant> grants = new ArrayList<>();
         List<String> notFunded = new ArrayList<>();
         int bandA = 0;
@@ -285,21 +286,16 @@ public class RankingService {
     }
 
     /**
-     * Stores the run and answers it: the entries are written as JSON straight from the domain core's result, into the
-     * database and into the answer, without a list of them or the whole document as one string.
+     * Stores the published run and answers it: the entries are written as JSON straight from the domain core's result,
+     * into the database and into the answer, without a list of them or the whole document as one string.
      */
-    private RankingView save(Call call, Computed computed, boolean published, Caller caller) {
-        UUID id = UUID.randomUUID();
-        OffsetDateTime createdAt = OffsetDateTime.now(clock);
-        BigDecimal budget = Euro.ofCents(computed.result.budgetCents());
-        BigDecimal committed = Euro.ofCents(computed.result.committedCents());
-        String strategy = computed.strategy.type().name();
-        List<RankingView.Entry> entries = new Entries(computed);
+    private RankingView publish(Call call, Computed computed, Caller caller) {
+        RankingView run = view(UUID.randomUUID(), call, computed, true, OffsetDateTime.now(clock));
         Chunks entriesJson = new Chunks();
         Chunks excludedJson = new Chunks();
         try {
-            mapper.writeValue(entriesJson, entries);
-            mapper.writeValue(excludedJson, computed.excluded);
+            mapper.writeValue(entriesJson, run.entries());
+            mapper.writeValue(excludedJson, run.excluded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -307,22 +303,27 @@ public class RankingService {
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     insert into ranking_run (id, call_id, published, budget, committed, strategy, entries, excluded, created_by, created_at)
-                    values (?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8')::jsonb, convert_from(?, 'UTF8')::jsonb, ?, ?)""")) {
-                s.setObject(1, id);
+                    values (?, ?, true, ?, ?, ?, convert_from(?, 'UTF8')::jsonb, convert_from(?, 'UTF8')::jsonb, ?, ?)""")) {
+                s.setObject(1, run.runId());
                 s.setObject(2, call.id);
-                s.setBoolean(3, published);
-                s.setBigDecimal(4, budget);
-                s.setBigDecimal(5, committed);
-                s.setString(6, strategy);
-                s.setBinaryStream(7, entriesJson.input(), entriesJson.size());
-                s.setBinaryStream(8, excludedJson.input(), excludedJson.size());
-                s.setString(9, caller.name());
-                s.setObject(10, createdAt);
+                s.setBigDecimal(3, run.budget());
+                s.setBigDecimal(4, run.committed());
+                s.setString(5, run.strategy());
+                s.setBinaryStream(6, entriesJson.input(), entriesJson.size());
+                s.setBinaryStream(7, excludedJson.input(), excludedJson.size());
+                s.setString(8, caller.name());
+                s.setObject(9, run.createdAt());
                 s.executeUpdate();
             }
         });
-        return new RankingView(id, call.id, published, strategy, budget, committed,
-                createdAt.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(), entries, Collections.unmodifiableList(computed.excluded));
+        return run;
+    }
+
+    /** The answer for a run ({@code runId} null for a simulation, which is not stored). */
+    private static RankingView view(UUID runId, Call call, Computed computed, boolean published, OffsetDateTime at) {
+        return new RankingView(runId, call.id, published, computed.strategy.type().name(), Euro.ofCents(computed.result.budgetCents()),
+                Euro.ofCents(computed.result.committedCents()), at.atZoneSameInstant(RomeTime.ZONE).toOffsetDateTime(),
+                new Entries(computed), Collections.unmodifiableList(computed.excluded));
     }
 
     /** The entries of the answer, each made from the domain core's entry when it is read (by the JSON writer). */

@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A ranking as published or simulated: each eligible applicant's place and contribution, and why; the excluded and why. */
+/**
+ * A ranking as published or simulated: each eligible applicant's place and contribution, and why; the excluded and why.
+ * {@code runId} names the stored publication; a simulation is not stored and has none.
+ */
 public record RankingView(UUID runId, UUID callId, boolean published, String strategy, BigDecimal budget, BigDecimal committed,
                           OffsetDateTime createdAt, List<Entry> entries, List<Excluded> excluded) {
 

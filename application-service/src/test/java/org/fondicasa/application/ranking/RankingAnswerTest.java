@@ -122,6 +122,9 @@ class RankingAnswerTest {
         String simulated = given().auth().oauth2(f.tokens.operator(BARI)).post("/calls/" + call + "/ranking/simulations").then()
                 .statusCode(200).extract().asString();
         assertSameAnswer(simulated, expected, false);
+        // a simulation is an answer, not a record: no run stored, no run id
+        assertThat(EXACT.readTree(simulated).get("runId").isNull()).isTrue();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> RankingRun.count("callId", call))).isZero();
 
         // the contest released, the call closed: the publication
         String contest = given().auth().oauth2(f.tokens.operator(BARI)).get("/calls/" + call + "/contested-claims").then()
