@@ -5,8 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -27,9 +25,8 @@ public class RankingRun extends PanacheEntityBase {
     public BigDecimal budget;
     public BigDecimal committed;
     public String strategy;
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** The JSON text as answered at publication. */
     public String entries;
-    @JdbcTypeCode(SqlTypes.JSON)
     public String excluded;
     @Column(name = "created_by")
     public String createdBy;

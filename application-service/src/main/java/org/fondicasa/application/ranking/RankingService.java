@@ -303,7 +303,7 @@ public class RankingService {
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     insert into ranking_run (id, call_id, published, budget, committed, strategy, entries, excluded, created_by, created_at)
-                    values (?, ?, true, ?, ?, ?, convert_from(?, 'UTF8')::jsonb, convert_from(?, 'UTF8')::jsonb, ?, ?)""")) {
+                    values (?, ?, true, ?, ?, ?, convert_from(?, 'UTF8'), convert_from(?, 'UTF8'), ?, ?)""")) {
                 s.setObject(1, run.runId());
                 s.setObject(2, call.id);
                 s.setBigDecimal(3, run.budget());
