@@ -158,6 +158,9 @@ final class Results {
         if (yardsticks != null) {
             yardsticks(md);
         }
+        if (machine != null && ceiling != null && yardsticks != null) {
+            budget(md, MachineBudget.of(machine.cores(), ceiling.best(), sustained(httpAloneSteps), yardsticks, sustained()));
+        }
         if (!errors.isEmpty()) {
             md.append("\n## What could not be done\n\n");
             errors.forEach(e -> md.append("- ").append(oneLine(e)).append("\n"));
@@ -363,6 +366,26 @@ final class Results {
                     r.rowsPerTransaction(), r.clients(), r.tps(), r.rowsPerSecond(), r.latencyAverageMs(), r.walBytesPerRow(),
                     r.postgresCores(), r.machineBusy() * 100, intake == null || r.rowsPerSecond() == 0 ? "-"
                             : String.format(Locale.ROOT, "%.2f", intake / r.rowsPerSecond())));
+        }
+    }
+
+    private static void budget(StringBuilder md, MachineBudget b) {
+        md.append("\n## The target as CPU, same run\n\nEverything shares the machine's ").append(b.cores())
+                .append(" cores, so a rate of 0.5 × the ceiling leaves each application at most ")
+                .append(String.format(Locale.ROOT, "**%.3f ms** of the machine's CPU (%d cores / %.0f per second), with the machine fully busy. ",
+                        b.budgetMs(), b.cores(), TARGET_RATIO * b.ceilingPerSecond()))
+                .append("Beside it, what this run measured, as the whole machine's CPU (busy share × cores) per request at the rate named:\n\n")
+                .append("| what | per second | machine busy | machine CPU each | share of the budget |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (MachineBudget.Part p : b.parts()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f%% | %.3f ms | %.0f%% |%n", p.name(), p.perSecond(), p.machineBusy() * 100,
+                    p.msEach(b.cores()), p.msEach(b.cores()) / b.budgetMs() * 100));
+        }
+        if (b.complete()) {
+            md.append(String.format(Locale.ROOT, "%nThe HTTP layer with a fresh token and the batched write set, which every application pays "
+                            + "whatever intake does, add up to %.3f ms: %.0f%% of the budget. With nothing else at all, the machine would take "
+                            + "%.2f × the ceiling fully busy; the rest of the budget (%.3f ms) is all that reading the form, the checks, the "
+                            + "events, the relay, the broker and the funding pass may cost together.%n", b.floorMs(),
+                    b.floorMs() / b.budgetMs() * 100, b.floorRatio(), Math.max(0, b.budgetMs() - b.floorMs())));
         }
     }
 
